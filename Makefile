@@ -1,0 +1,85 @@
+# hmbench - see README.md. Targets: all deps bench test bochs debug plot clean.
+# Sources are found by glob, so a new file needs no edit here:
+#   image:      boot/*.S boot/*.c hm/*.c bench/*.c
+#   host tests: tests/unit/test_*.c, each linked with HOST_SRC below.
+
+ACCEL ?= auto
+SMP   ?=
+MEM   ?=
+ARGS  ?=
+export ACCEL SMP MEM ARGS
+
+BUILD := build
+CC    ?= gcc
+KCFLAGS := -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+	-fno-builtin -nostdinc -isystem $(shell $(CC) -m32 -print-file-name=include) \
+	-mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -fno-omit-frame-pointer \
+	-fno-strict-aliasing -fno-asynchronous-unwind-tables -std=gnu11 -O2 -g \
+	-Wall -Wextra -Werror -I.
+KASFLAGS := -m32 -I. -g -Wa,--noexecstack
+KLDFLAGS := -m elf_i386 -nostdlib -z max-page-size=0x1000 -T boot/linker.ld
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+IMG_SRC := $(sort $(wildcard boot/*.S) $(wildcard boot/*.c) $(wildcard hm/*.c) $(wildcard bench/*.c))
+IMG_OBJ := $(patsubst %,$(BUILD)/img/%.o,$(IMG_SRC))
+
+# Files that also build natively for the host unit tests (no asm, no ports).
+BOOT_PORTABLE := boot/cmdline.c boot/format.c bench/crc32.c
+HOST_SRC := $(filter-out hm/arch_x86.c,$(wildcard hm/*.c)) $(wildcard tests/sim/*.c) \
+	$(wildcard $(BOOT_PORTABLE))
+HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -DHM_HOST \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+HOST_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all deps bench test unit bochs debug plot clean
+all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso
+
+GIT_REV := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+
+$(BUILD)/img/%.c.o: %.c $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -DGIT_REV='"$(GIT_REV)"' -MMD -MP -c $< -o $@
+$(BUILD)/img/%.S.o: %.S $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(KASFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/hmbench.elf: $(IMG_OBJ) boot/linker.ld
+	ld $(KLDFLAGS) -o $@ $(IMG_OBJ) $(LIBGCC)
+	@grub-file --is-x86-multiboot2 $@ || { echo "error: $@ has no Multiboot2 header in its first 32 KiB" >&2; rm -f $@; exit 1; }
+
+$(BUILD)/hmbench.iso: $(BUILD)/hmbench.elf tools/mkiso
+	tools/mkiso $< $@
+
+$(BUILD)/host/%: tests/unit/%.c $(HOST_SRC) $(wildcard hm/*.h tests/sim/*.h tests/unit/*.h boot/*.h bench/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(HCFLAGS) -o $@ $< $(HOST_SRC)
+
+unit: $(HOST_TESTS)
+
+deps:
+	@tools/deps
+
+# The main job: install what is missing, build, boot, extract, plot, summarise.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench
+
+# Every test; the last line is "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory all unit
+	@tools/../tests/run
+
+bochs: all
+	tools/bochs --interactive
+
+debug: all
+	tools/debug
+
+plot:
+	@test -n "$(RUN)" || { echo "usage: make plot RUN=results/<run-id>" >&2; exit 2; }
+	tools/plot $(RUN)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,57 @@
+/*
+ * arch.h - the one seam between hm/ and the machine.
+ *
+ * hm/ (the high-memory manager under test) reaches the hardware only
+ * through the functions declared here. Two implementations exist:
+ *   hm/arch_x86.c      - the image: real page tables, invlpg, CR3/CR4, IPIs.
+ *   tests/sim/arch_sim.c - the host: simulated physical memory (a sparse
+ *                        mmap), a simulated TLB that caches translations
+ *                        until flushed, counters for every flush.
+ * hm/ code never includes anything from boot/ or bench/ except through
+ * this file (layout.h, which is pure macros).
+ */
+#ifndef HM_ARCH_H
+#define HM_ARCH_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "../boot/layout.h"
+
+typedef uint64_t phys_addr_t;
+typedef uint64_t pteval_t;              /* one PAE page-table entry */
+
+/* Direct map. In the image __va(p) = PAGE_OFFSET + p for p < lowmem end;
+ * on the host it points into the simulated RAM. Only valid for lowmem. */
+void *arch_va(phys_addr_t phys);
+phys_addr_t arch_pa(const void *virt);
+#define __va(p) arch_va(p)
+#define __pa(v) arch_pa(v)
+
+/* The kernel's page directory for the 3 GiB..4 GiB quarter (PDPT[3]):
+ * PTRS_PER_PMD entries, index (va >> PMD_SHIFT) & 511. */
+pteval_t *arch_kernel_pmd(void);
+
+/* TLB. Each is local to the calling CPU. */
+void arch_invlpg(unsigned long va);     /* one page, global or not */
+void arch_flush_tlb_local(void);        /* CR3 reload: non-global only */
+void arch_flush_tlb_global(void);       /* everything, global included */
+
+/* Run fn(arg) on every other online CPU and wait until all have run it.
+ * No-op on one CPU (and on the host). Used by the TLB shootdown layer. */
+void arch_on_other_cpus(void (*fn)(void *), void *arg);
+
+int arch_cpu_id(void);                  /* smp_processor_id() */
+int arch_num_cpus(void);                /* online CPUs */
+void arch_cpu_relax(void);              /* pause inside spin loops */
+
+/* Console and death. arch_printf supports %d %u %x %lx %llx %llu %s %c %p
+ * and width/zero-padding. BUG()/panic end the run with status 3 in the
+ * image; on the host they call the test's hook (see tests/sim). */
+void arch_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void arch_panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+#define BUG_ON(c) do { if (__builtin_expect(!!(c), 0)) \
+        arch_panic("BUG: %s at %s:%d", #c, __FILE__, __LINE__); } while (0)
+
+#endif
