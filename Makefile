@@ -15,7 +15,7 @@ KCFLAGS := -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protecto
 	-fno-builtin -nostdinc -isystem $(shell $(CC) -m32 -print-file-name=include) \
 	-mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -fno-omit-frame-pointer \
 	-fno-strict-aliasing -fno-asynchronous-unwind-tables -std=gnu11 -O2 -g \
-	-Wall -Wextra -Werror -I.
+	-Wall -Wextra -Werror -I. -I$(BUILD)
 KASFLAGS := -m32 -I. -g -Wa,--noexecstack
 KLDFLAGS := -m elf_i386 -nostdlib -z max-page-size=0x1000 -T boot/linker.ld
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
@@ -34,11 +34,14 @@ HOST_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(wildcard tests/unit/te
 .PHONY: all deps bench test unit bochs debug plot clean
 all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso
 
-GIT_REV := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+# build/gitrev.h changes only when the revision does, so only main.c rebuilds.
+GIT_REV := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty)
+$(shell mkdir -p $(BUILD); echo '#define GIT_REV "$(GIT_REV)"' > $(BUILD)/gitrev.h.new; \
+  cmp -s $(BUILD)/gitrev.h.new $(BUILD)/gitrev.h || mv $(BUILD)/gitrev.h.new $(BUILD)/gitrev.h)
 
 $(BUILD)/img/%.c.o: %.c $(MAKEFILE_LIST)
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -DGIT_REV='"$(GIT_REV)"' -MMD -MP -c $< -o $@
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
 $(BUILD)/img/%.S.o: %.S $(MAKEFILE_LIST)
 	@mkdir -p $(dir $@)
 	$(CC) $(KASFLAGS) -MMD -MP -c $< -o $@

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include "../boot/layout.h"
+#include "../boot/string.h"        /* memset, memcpy: libc on the host */
 
 typedef uint64_t phys_addr_t;
 typedef uint64_t pteval_t;              /* one PAE page-table entry */

@@ -1,0 +1,40 @@
+/* args.c - hmbench's command-line table; see args.h. */
+#include "bench/args.h"
+#include "bench/bench.h"
+#include "bench/selftest.h"
+#include "boot/cmdline.h"
+#include "boot/console.h"
+
+struct args args;
+
+enum { K_MODE, K_BENCH, K_TEST, K_SAMPLES, K_QUICK, K_CRASH, K_COUNT };
+
+void args_parse(const char *cmdline)
+{
+    static struct arg_val v[K_COUNT];
+    const struct arg_spec specs[K_COUNT] = {
+        [K_MODE] = { "mode", ARG_ENUM, "bench|selftest", 0, 0 },
+        [K_BENCH] = { "bench", ARG_LIST, bench_names(), 0, 0 },
+        [K_TEST] = { "test", ARG_LIST, selftest_names(), 0, 0 },
+        [K_SAMPLES] = { "samples", ARG_UINT, 0, 1, 1000000 },
+        [K_QUICK] = { "quick", ARG_FLAG, 0, 0, 0 },
+        [K_CRASH] = { "crash", ARG_ENUM, "pf|ud|gp|de", 0, 0 },
+    };
+    char err[512];
+
+    if (cmdline_parse(cmdline, specs, K_COUNT, v, err, sizeof(err))) {
+        printk("%s\n", err);
+        hm_exit(EXIT_CMDLINE);
+    }
+    args.mode = v[K_MODE].set && v[K_MODE].str[0] == 's' ? MODE_SELFTEST : MODE_BENCH;
+    args.bench = v[K_BENCH].set ? v[K_BENCH].str : "all";
+    args.test = v[K_TEST].set ? v[K_TEST].str : "all";
+    args.quick = v[K_QUICK].set;
+    args.samples_given = v[K_SAMPLES].set;
+    args.samples = v[K_SAMPLES].set ? (uint32_t)v[K_SAMPLES].num : (args.quick ? 200 : 2000);
+    args.crash = v[K_CRASH].set ? v[K_CRASH].str : "";
+    printk("args: mode=%s bench=%s test=%s samples=%u quick=%d (defaulted:%s%s%s%s)\n",
+           args.mode == MODE_SELFTEST ? "selftest" : "bench", args.bench, args.test,
+           args.samples, args.quick, v[K_MODE].set ? "" : " mode", v[K_BENCH].set ? "" : " bench",
+           v[K_TEST].set ? "" : " test", v[K_SAMPLES].set ? "" : " samples");
+}

@@ -1,0 +1,39 @@
+/*
+ * args.h - the guest command line of hmbench (DESIGN §3), parsed once.
+ *
+ *   mode=bench|selftest      what to run
+ *   bench=<name,...>|all     which benchmarks (mode=bench)
+ *   test=<name,...>|all      which self-tests (mode=selftest)
+ *   samples=N                timed samples per row (1..1000000)
+ *   quick                    shrink every benchmark (for tests)
+ *   crash=pf|ud|gp|de        test-only: take an unexpected exception
+ *
+ * A key not given takes the documented value, and the run prints which
+ * keys were defaulted on its "args:" line. Bad words end the run with
+ * status 2 (args_parse).
+ */
+#ifndef BENCH_ARGS_H
+#define BENCH_ARGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum run_mode { MODE_BENCH, MODE_SELFTEST };
+
+struct args {
+    enum run_mode mode;
+    const char *bench;          /* LIST value */
+    const char *test;           /* LIST value */
+    uint32_t samples;
+    bool samples_given;
+    bool quick;
+    const char *crash;          /* "" when not given */
+};
+
+extern struct args args;
+
+/* Parses the command line into args, or prints one "cmdline: ..." line
+ * and ends the run with status 2. */
+void args_parse(const char *cmdline);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * percpu.h - per-CPU data, reached through %fs.
+ *
+ * Each CPU's GDT has a data segment (GDT_PERCPU) whose base is that CPU's
+ * struct percpu, loaded into %fs at bring-up. smp_processor_id() is then
+ * one load: movl %fs:offsetof(struct percpu, cpu).
+ */
+#ifndef BOOT_PERCPU_H
+#define BOOT_PERCPU_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "boot/layout.h"
+
+/* Selectors. */
+#define GDT_KCODE   0x08
+#define GDT_KDATA   0x10
+#define GDT_PERCPU  0x18
+#define GDT_ENTRIES 4
+
+/* What the expected-fault mechanism recorded (see fault.h). */
+struct fault_record {
+    int vector;                 /* -1: no fault */
+    uint32_t error;
+    uint32_t cr2;
+    uint32_t eip;
+};
+
+struct percpu {
+    struct percpu *self;        /* offset 0: %fs:0 gives the pointer */
+    int cpu;                    /* offset 4: logical CPU number */
+    uint32_t apic_id;
+    volatile int online;
+    struct fault_record probe;  /* last fault taken by a probe */
+    uint64_t gdt[GDT_ENTRIES];
+    void *stack_top;
+} __attribute__((aligned(64)));
+
+extern struct percpu percpu_area[NR_CPUS];
+
+static inline struct percpu *this_cpu(void)
+{
+    struct percpu *p;
+    __asm__ volatile("movl %%fs:0, %0" : "=r"(p));
+    return p;
+}
+
+static inline int smp_processor_id(void)
+{
+    int cpu;
+    __asm__ volatile("movl %%fs:4, %0" : "=r"(cpu));
+    return cpu;
+}
+
+/* Builds CPU cpu's GDT (flat code/data + per-CPU segment), loads it and
+ * the segment registers, and points %fs at percpu_area[cpu]. */
+void gdt_init_cpu(int cpu);
+
+#endif

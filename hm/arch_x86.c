@@ -1,0 +1,50 @@
+/*
+ * arch_x86.c - hm/arch.h for the image: the real MMU, TLB and console.
+ * The one file of hm/ that includes boot/ headers.
+ */
+#include "hm/arch.h"
+#include "boot/console.h"
+#include "boot/cpu.h"
+#include "boot/percpu.h"
+#include "boot/x86.h"
+
+extern uint64_t boot_pd_kernel[];
+
+void *arch_va(phys_addr_t phys) { return (void *)(unsigned long)(phys + PAGE_OFFSET); }
+phys_addr_t arch_pa(const void *virt) { return (unsigned long)virt - PAGE_OFFSET; }
+pteval_t *arch_kernel_pmd(void) { return boot_pd_kernel; }
+
+void arch_invlpg(unsigned long va) { invlpg(va); }
+void arch_flush_tlb_local(void) { write_cr3(read_cr3()); }
+
+void arch_flush_tlb_global(void)
+{
+    uint32_t cr4;
+    if (boot_cpu.invpcid) {
+        invpcid_flush_all();
+        return;
+    }
+    cr4 = read_cr4();
+    write_cr4(cr4 & ~X86_CR4_PGE);
+    write_cr4(cr4);
+}
+
+void arch_on_other_cpus(void (*fn)(void *), void *arg) { (void)fn; (void)arg; }
+int arch_cpu_id(void) { return smp_processor_id(); }
+int arch_num_cpus(void) { return 1; }
+void arch_cpu_relax(void) { cpu_relax(); }
+
+void arch_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vprintk(fmt, ap);
+    va_end(ap);
+}
+
+void arch_panic(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vpanic(fmt, ap);
+}
