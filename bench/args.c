@@ -1,13 +1,14 @@
 /* args.c - hmbench's command-line table; see args.h. */
 #include "bench/args.h"
 #include "bench/bench.h"
+#include "bench/report.h"
 #include "bench/selftest.h"
 #include "boot/cmdline.h"
 #include "boot/console.h"
 
 struct args args;
 
-enum { K_MODE, K_BENCH, K_TEST, K_SAMPLES, K_QUICK, K_CRASH, K_COUNT };
+enum { K_MODE, K_BENCH, K_TEST, K_SAMPLES, K_QUICK, K_UNIT, K_CRASH, K_COUNT };
 
 void args_parse(const char *cmdline)
 {
@@ -16,8 +17,9 @@ void args_parse(const char *cmdline)
         [K_MODE] = { "mode", ARG_ENUM, "bench|selftest", 0, 0 },
         [K_BENCH] = { "bench", ARG_LIST, bench_names(), 0, 0 },
         [K_TEST] = { "test", ARG_LIST, selftest_names(), 0, 0 },
-        [K_SAMPLES] = { "samples", ARG_UINT, 0, 1, 1000000 },
+        [K_SAMPLES] = { "samples", ARG_UINT, 0, 1, MAX_SAMPLES },
         [K_QUICK] = { "quick", ARG_FLAG, 0, 0, 0 },
+        [K_UNIT] = { "unit", ARG_ENUM, "cycles|insns", 0, 0 },
         [K_CRASH] = { "crash", ARG_ENUM, "pf|ud|gp|de", 0, 0 },
     };
     char err[512];
@@ -33,8 +35,10 @@ void args_parse(const char *cmdline)
     args.samples_given = v[K_SAMPLES].set;
     args.samples = v[K_SAMPLES].set ? (uint32_t)v[K_SAMPLES].num : (args.quick ? 200 : 2000);
     args.crash = v[K_CRASH].set ? v[K_CRASH].str : "";
-    printk("args: mode=%s bench=%s test=%s samples=%u quick=%d (defaulted:%s%s%s%s)\n",
+    tick_unit = v[K_UNIT].set && v[K_UNIT].str[0] == 'i' ? "insns" : "cycles";
+    printk("args: mode=%s bench=%s test=%s samples=%u quick=%d unit=%s (defaulted:%s%s%s%s%s)\n",
            args.mode == MODE_SELFTEST ? "selftest" : "bench", args.bench, args.test,
-           args.samples, args.quick, v[K_MODE].set ? "" : " mode", v[K_BENCH].set ? "" : " bench",
-           v[K_TEST].set ? "" : " test", v[K_SAMPLES].set ? "" : " samples");
+           args.samples, args.quick, tick_unit, v[K_MODE].set ? "" : " mode",
+           v[K_BENCH].set ? "" : " bench", v[K_TEST].set ? "" : " test",
+           v[K_SAMPLES].set ? "" : " samples", v[K_UNIT].set ? "" : " unit");
 }

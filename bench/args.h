@@ -4,8 +4,10 @@
  *   mode=bench|selftest      what to run
  *   bench=<name,...>|all     which benchmarks (mode=bench)
  *   test=<name,...>|all      which self-tests (mode=selftest)
- *   samples=N                timed samples per row (1..1000000)
+ *   samples=N                timed samples per row (1..MAX_SAMPLES)
  *   quick                    shrink every benchmark (for tests)
+ *   unit=cycles|insns        what a TSC tick is: the runner says insns
+ *                            under icount (the guest cannot tell)
  *   crash=pf|ud|gp|de        test-only: take an unexpected exception
  *
  * A key not given takes the documented value, and the run prints which

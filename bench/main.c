@@ -13,6 +13,7 @@
 #include "boot/percpu.h"
 #include "boot/serial.h"
 #include "boot/trap.h"
+#include "boot/tsc.h"
 
 #include "gitrev.h"              /* build/gitrev.h, made by the Makefile */
 
@@ -38,6 +39,8 @@ void main(void)
     printk("@meta cmdline=%s\n", bootinfo.cmdline);
     cpu_identify();
     cpu_print_meta();
+    tsc_calibrate();
+    tsc_print_meta();
 
     if (args.crash[0])
         crash(args.crash);

@@ -47,6 +47,7 @@ void cpu_identify(void)
     c->pae = d & (1u << 6);
     c->apic = d & (1u << 9);
     c->pge = d & (1u << 13);
+    c->sse2 = d & (1u << 26);
     c->x2apic = cx & (1u << 21);
     bool hv = cx & (1u << 31);
     if (c->max_leaf >= 7) {
@@ -98,10 +99,10 @@ void cpu_print_meta(void)
     printk("@meta cpu_vendor=%s\n", c->vendor);
     printk("@meta cpu_model=%s\n", c->brand);
     printk("@meta cpu_signature=family %u model %u stepping %u\n", c->family, c->model, c->stepping);
-    printk("@meta cpu_features=%s%s%s%s%s%s%s%s%s\n", c->pae ? "pae " : "", c->pge ? "pge " : "",
+    printk("@meta cpu_features=%s%s%s%s%s%s%s%s%s%s\n", c->pae ? "pae " : "", c->pge ? "pge " : "",
            c->pse ? "pse " : "", c->tsc ? "tsc " : "", c->invariant_tsc ? "invariant_tsc " : "",
            c->invpcid ? "invpcid " : "", c->apic ? "apic " : "", c->x2apic ? "x2apic " : "",
-           c->rdtscp ? "rdtscp" : "");
+           c->rdtscp ? "rdtscp " : "", c->sse2 ? "sse2" : "");
     printk("@meta invariant_tsc=%d\n", c->invariant_tsc);
     printk("@meta max_phys_addr_bits=%u\n", c->max_phys_bits);
     printk("@meta hypervisor=%s\n", c->hypervisor);

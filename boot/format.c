@@ -100,8 +100,15 @@ int hm_vformat(emit_fn emit, void *ctx, const char *fmt, va_list ap0)
             s.width = s.width * 10 + (*fmt - '0');
         if (*fmt == '.') {
             s.prec = 0;
-            for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
-                s.prec = s.prec * 10 + (*fmt - '0');
+            if (fmt[1] == '*') {
+                s.prec = va_arg(ap, int);
+                if (s.prec < 0)
+                    s.prec = -1;
+                fmt += 2;
+            } else {
+                for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
+                    s.prec = s.prec * 10 + (*fmt - '0');
+            }
         }
         for (;; fmt++) {
             if (*fmt == 'l') s.len = s.len == 1 ? 2 : 1;

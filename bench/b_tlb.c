@@ -1,0 +1,57 @@
+/*
+ * b_tlb.c - bench=tlb: what the TLB primitives cost on their own, the
+ * yardstick for every mapping mechanism. Variants (see README):
+ *   invlpg        invlpg of a hot, mapped kernel page
+ *   invlpg_touch  invlpg, then the first access (miss and page walk)
+ *   cr3_reload    a CR3 write
+ *   cr3_touch     after an (untimed) CR3 write, touch a page: global=0 is a
+ *                 non-global page (must miss), global=1 a global one (hits)
+ *   pge_toggle    the global flush: CR4.PGE off and on
+ *   invpcid_all   INVPCID type 2, where the CPU has it
+ *   floor, refill are in b_tlb_pte.c (they need 4 KiB PTEs from hm/).
+ */
+#include "bench/bench.h"
+#include "bench/report.h"
+#include "boot/cpu.h"
+#include "boot/layout.h"
+#include "boot/x86.h"
+
+/* The target word: in .bss, so below LOW_IDENT_BYTES physical, reachable
+ * both through the global direct map and the non-global identity map. */
+static volatile uint32_t target[1024] __attribute__((aligned(4096)));
+static uint32_t saved_cr3, saved_cr4;
+
+static volatile uint32_t *global_va(void) { return target; }
+static volatile uint32_t *nonglobal_va(void)
+{
+    return (volatile uint32_t *)((uint32_t)target - (uint32_t)PAGE_OFFSET);
+}
+
+static void touch_global(void *c) { (void)c; (void)*global_va(); }
+static void touch_nonglobal(void *c) { (void)c; (void)*nonglobal_va(); }
+static void op_invlpg(void *c) { (void)c; invlpg((unsigned long)global_va()); }
+static void op_invlpg_touch(void *c) { (void)c; invlpg((unsigned long)global_va()); (void)*global_va(); }
+static void op_cr3(void *c) { (void)c; write_cr3(saved_cr3); }
+static void op_pge(void *c) { (void)c; write_cr4(saved_cr4 & ~X86_CR4_PGE); write_cr4(saved_cr4); }
+static void op_invpcid(void *c) { (void)c; invpcid_flush_all(); }
+
+
+
+BENCH(tlb)
+{
+    saved_cr3 = read_cr3();
+    saved_cr4 = read_cr4();
+    table_begin("tlb");
+    bench_row("tlb", "invlpg", "", 0, &(struct op){ touch_global, op_invlpg, 0, 0 }, 0);
+    bench_row("tlb", "invlpg_touch", "", 0, &(struct op){ touch_global, op_invlpg_touch, 0, 0 }, 0);
+    bench_row("tlb", "cr3_reload", "", 0, &(struct op){ 0, op_cr3, 0, 0 }, 0);
+    bench_row("tlb", "cr3_touch", "global", 0, &(struct op){ op_cr3, touch_nonglobal, 0, 0 }, 0);
+    bench_row("tlb", "cr3_touch", "global", 1, &(struct op){ op_cr3, touch_global, 0, 0 }, 0);
+    bench_row("tlb", "pge_toggle", "", 0, &(struct op){ 0, op_pge, 0, 0 }, 0);
+    if (boot_cpu.invpcid)
+        bench_row("tlb", "invpcid_all", "", 0, &(struct op){ 0, op_invpcid, 0, 0 }, 0);
+    else
+        bench_skip("tlb", "invpcid_all", "CPU has no INVPCID");
+    /* floor and refill: b_tlb_pte.c, once hm/ gives 4 KiB PTEs */
+    table_end();
+}

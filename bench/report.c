@@ -1,0 +1,88 @@
+/* report.c - CSV tables with row counts and CRCs; see report.h. */
+#include "bench/report.h"
+#include "bench/args.h"
+#include "bench/crc32.h"
+#include "boot/console.h"
+#include "boot/format.h"
+#include "boot/string.h"
+
+const char *tick_unit = "cycles";
+
+static const char *open_table;
+static uint32_t table_rows, table_crc;
+static char pending_skips[1024];        /* SKIP lines wait for @end */
+static size_t pending_len;
+
+void table_begin(const char *name)
+{
+    if (open_table)
+        panic("report: table %s begun while %s is open", name, open_table);
+    open_table = name;
+    table_rows = 0;
+    table_crc = 0;
+    printk("@begin %s\n", name);
+    printk("bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,p90,p99,max,"
+           "mean,stddev,overhead\n");
+}
+
+void table_row(const struct row_key *k, const struct stats *st)
+{
+    char line[320], param[24] = "";
+    int n;
+
+    if (!open_table)
+        panic("report: row of %s/%s outside a table", k->bench, k->variant);
+    if (k->param_name[0])
+        hm_snprintf(param, sizeof(param), "%llu", (unsigned long long)k->param);
+    n = hm_snprintf(line, sizeof(line),
+                    "%s,%s,%s,%s,%d,%d,%u,%s,%llu,%llu,%llu,%llu,%llu,%llu.%02llu,%llu.%02llu,%llu",
+                    k->bench, k->variant, k->param_name, param, k->cpu, k->ncpus, st->samples,
+                    tick_unit, st->min, st->p50, st->p90, st->p99, st->max,
+                    st->mean_x100 / 100, st->mean_x100 % 100, st->stddev_x100 / 100,
+                    st->stddev_x100 % 100, st->overhead);
+    if (n <= 0 || (size_t)n >= sizeof(line))
+        panic("report: row of %s/%s does not fit", k->bench, k->variant);
+    table_crc = crc32_update(table_crc, line, (size_t)n);
+    table_crc = crc32_update(table_crc, "\n", 1);
+    table_rows++;
+    printk("%s\n", line);
+}
+
+void table_end(void)
+{
+    if (!open_table)
+        panic("report: table_end without a table");
+    printk("@end %s rows=%u crc32=%08x\n", open_table, table_rows, table_crc);
+    open_table = 0;
+    if (pending_len)
+        printk("%s", pending_skips);
+    pending_len = 0;
+}
+
+void bench_row(const char *bench, const char *variant, const char *param_name,
+               uint64_t param, const struct op *o, int batch)
+{
+    struct row_key k = { bench, variant, param_name, param, 0, 1 };
+    struct stats st;
+
+    if (batch)
+        measure_batch(o, args.samples, &st);
+    else
+        measure_samples(o, args.samples, &st);
+    table_row(&k, &st);
+}
+
+void bench_skip(const char *bench, const char *variant, const char *why)
+{
+    char line[200];
+    int n = hm_snprintf(line, sizeof(line), "SKIP: %s/%s (%s)\n", bench, variant, why);
+
+    if (!open_table) {
+        printk("%s", line);
+        return;
+    }
+    if (n <= 0 || pending_len + (size_t)n >= sizeof(pending_skips))
+        panic("report: too many SKIP lines inside table %s", open_table);
+    memcpy(pending_skips + pending_len, line, (size_t)n + 1);
+    pending_len += (size_t)n;
+}

@@ -1,0 +1,39 @@
+/*
+ * report.h - results as CSV tables on the serial port (DESIGN §3):
+ *   @begin <table>
+ *   bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,...
+ *   <rows>
+ *   @end <table> rows=<N> crc32=<8 hex>
+ * The CRC covers the row lines, each with one '\n', header excluded.
+ * One table is open at a time; rows come from the CPU that opened it.
+ */
+#ifndef BENCH_REPORT_H
+#define BENCH_REPORT_H
+
+#include "bench/timing.h"
+
+struct row_key {
+    const char *bench;
+    const char *variant;
+    const char *param_name;     /* "" when the row has no parameter */
+    uint64_t param;             /* printed only when param_name is set */
+    int cpu, ncpus;
+};
+
+extern const char *tick_unit;   /* "cycles" or "insns" (unit= word) */
+
+void table_begin(const char *name);
+void table_row(const struct row_key *k, const struct stats *st);
+void table_end(void);
+
+/* Convenience for one-CPU rows: measure o in sample (batch=0) or batch
+ * mode with args.samples samples and print the row on CPU 0, ncpus 1. */
+void bench_row(const char *bench, const char *variant, const char *param_name,
+               uint64_t param, const struct op *o, int batch);
+
+/* A variant that cannot run here: "SKIP: bench/variant (why)", no row.
+ * Inside an open table the line is held back until table_end, so that
+ * nothing but rows ever stands between @begin and @end. */
+void bench_skip(const char *bench, const char *variant, const char *why);
+
+#endif
