@@ -5,6 +5,7 @@
  */
 #include "bench/selftest.h"
 #include "boot/fault.h"
+#include "boot/fixmap.h"
 #include "boot/layout.h"
 #include "boot/x86.h"
 
@@ -63,4 +64,27 @@ SELFTEST(expected_fault)
     report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)(unmapped + 1) && (rec.error & 2),
            "probe_write_unmapped_pf", "faulted=%d vector=%d cr2=0x%08x error=0x%x", faulted,
            rec.vector, rec.cr2, rec.error);
+}
+
+/* The fixmap: a page mapped at FIX_TEST reads what the direct map wrote,
+ * and after clear_fixmap (PTE cleared, invlpg) the address faults. */
+static volatile uint32_t fix_page[1024] __attribute__((aligned(4096)));
+
+SELFTEST(fixmap_alias_and_clear)
+{
+    volatile uint32_t *fx = (volatile uint32_t *)__fix_to_virt(FIX_TEST);
+    struct fault_record rec;
+    uint32_t val = 0;
+    bool faulted;
+
+    fix_page[5] = 0x600DF1C5;
+    set_fixmap(FIX_TEST, (uint32_t)fix_page - (uint32_t)PAGE_OFFSET, PAGE_KERNEL);
+    faulted = probe_read32(&fx[5], &val, &rec);
+    report(!faulted && val == 0x600DF1C5, "fixmap_reads_direct_map", "faulted=%d val=0x%08x", faulted, val);
+    fx[6] = 0xABCD0006;
+    report(fix_page[6] == 0xABCD0006, "fixmap_write_visible_in_direct_map", "0x%08x", fix_page[6]);
+    clear_fixmap(FIX_TEST);
+    faulted = probe_read32(&fx[5], &val, &rec);
+    report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)&fx[5], "fixmap_cleared_faults",
+           "faulted=%d vector=%d cr2=0x%08x want 0x%08x", faulted, rec.vector, rec.cr2, (uint32_t)&fx[5]);
 }

@@ -9,7 +9,8 @@
  *      nothing later depends on where GRUB left it;
  *   3. builds the boot page tables (PAE): PDPT[0] identity-maps the first
  *      LOW_IDENT_BYTES with non-global 2 MiB pages, PDPT[3] maps 0..MAXMEM
- *      at PAGE_OFFSET with global 2 MiB pages;
+ *      at PAGE_OFFSET with global 2 MiB pages, and its last PDE points to
+ *      boot_pt_fixmap, the fixmap's PTE page (boot/fixmap.h);
  *   4. turns on CR4.PAE, CR4.PGE, CR0.PG|WP and jumps to its higher-half
  *      address, switches to the boot stack and calls main().
  * Until paging is on, every symbol is used at its physical address
@@ -24,6 +25,7 @@
 #define PDE_2M_KERNEL 0x183              /* present, rw, PS, global */
 #define PDE_2M_IDENT  0x083              /* present, rw, PS */
 #define PDPTE_PRESENT 0x001              /* PDPTEs take only P, PWT, PCD */
+#define PDE_TABLE   0x023                /* present, rw, accessed: to a PTE page */
 #define CR4_PAE     0x020
 #define CR4_PGE     0x080
 #define CR0_PG_WP   0x80010000
@@ -70,6 +72,7 @@ _start:
     addl    $PMD_SIZE, %eax
     addl    $8, %edi
     loop    1b
+    movl    $(PHYS(boot_pt_fixmap) + PDE_TABLE), PHYS(boot_pd_kernel) + 8 * ((FIXADDR_TOP - PAGE_OFFSET) >> PMD_SHIFT)
     movl    $PHYS(boot_pdpt), %edi
     movl    $(PHYS(boot_pd_ident) + PDPTE_PRESENT), 0(%edi)
     movl    $(PHYS(boot_pd_kernel) + PDPTE_PRESENT), 24(%edi)
@@ -195,10 +198,11 @@ msg_shutdown:   .asciz "Shutdown"
 
     .section .bss.pagetables, "aw", @nobits
     .balign 4096
-    .globl boot_pdpt, boot_pd_ident, boot_pd_kernel
+    .globl boot_pdpt, boot_pd_ident, boot_pd_kernel, boot_pt_fixmap
 boot_pdpt:      .skip 4096
 boot_pd_ident:  .skip 4096
 boot_pd_kernel: .skip 4096
+boot_pt_fixmap: .skip 4096
 
     .section .bss
     .balign 16

@@ -18,9 +18,9 @@
 #include <stdbool.h>
 #include "../boot/layout.h"
 #include "../boot/string.h"        /* memset, memcpy: libc on the host */
+#include "../boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
 
 typedef uint64_t phys_addr_t;
-typedef uint64_t pteval_t;              /* one PAE page-table entry */
 
 /* Direct map. In the image __va(p) = PAGE_OFFSET + p for p < lowmem end;
  * on the host it points into the simulated RAM. Only valid for lowmem. */
@@ -32,6 +32,10 @@ phys_addr_t arch_pa(const void *virt);
 /* The kernel's page directory for the 3 GiB..4 GiB quarter (PDPT[3]):
  * PTRS_PER_PMD entries, index (va >> PMD_SHIFT) & 511. */
 pteval_t *arch_kernel_pmd(void);
+
+/* The PTE of fixmap slot idx (layout.h FIX_*). The fixmap's PTE page is
+ * boot's (installed by entry.S before anything else), not hm's. */
+pteval_t *arch_fixmap_pte(unsigned idx);
 
 /* TLB. Each is local to the calling CPU. */
 void arch_invlpg(unsigned long va);     /* one page, global or not */

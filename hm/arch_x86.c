@@ -5,6 +5,7 @@
 #include "hm/arch.h"
 #include "boot/console.h"
 #include "boot/cpu.h"
+#include "boot/fixmap.h"
 #include "boot/percpu.h"
 #include "boot/x86.h"
 
@@ -13,6 +14,7 @@ extern uint64_t boot_pd_kernel[];
 void *arch_va(phys_addr_t phys) { return (void *)(unsigned long)(phys + PAGE_OFFSET); }
 phys_addr_t arch_pa(const void *virt) { return (unsigned long)virt - PAGE_OFFSET; }
 pteval_t *arch_kernel_pmd(void) { return boot_pd_kernel; }
+pteval_t *arch_fixmap_pte(unsigned idx) { return fixmap_pte(idx); }
 
 void arch_invlpg(unsigned long va) { invlpg(va); }
 void arch_flush_tlb_local(void) { write_cr3(read_cr3()); }
