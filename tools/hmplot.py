@@ -179,11 +179,19 @@ def script(title, ylabel, footnote, panels, tmp):
     return "\n".join(lines) + "\n"
 
 
-def draw(dest, title, ylabel, footnote, panels, tmp):
-    """Run gnuplot in tmp for one chart and move the PNG to dest.
-    -> None on success, else gnuplot's first error line."""
+def draw(dest, title, ylabel, footnote, panels, tmp, keep=None):
+    """Run gnuplot in tmp for one chart and move the PNG to dest; with keep
+    (a folder), also leave the script and data there for inspection.
+    -> None on success, else gnuplot's last error line."""
     with open(os.path.join(tmp, "chart.gp"), "w") as f:
         f.write(script(title, ylabel, footnote, panels, tmp))
+    if keep:
+        base = os.path.splitext(os.path.basename(dest))[0]
+        os.makedirs(keep, exist_ok=True)
+        for f in os.listdir(tmp):
+            if f.endswith((".gp", ".dat")):
+                shutil.copyfile(os.path.join(tmp, f),
+                                os.path.join(keep, "%s.%s" % (base, f)))
     proc = subprocess.run(["gnuplot", "chart.gp"], cwd=tmp,
                           stdin=subprocess.DEVNULL, capture_output=True,
                           text=True, timeout=60)

@@ -117,6 +117,7 @@ bad metahost "" 'reserved'
 pw=$TMP/pwned
 {
   echo "@meta cmdline=\$(touch $pw.1) \`touch $pw.2\`"
+  echo "@meta cpu_model=Evil \`touch $pw.5\` \$(touch $pw.6) '\"; system('touch $pw.7')"
   table tlb "$H" "tlb,\$(touch $pw.3),,,0,1,1000,cycles,1,2,3,4,5,6,7,8"
   echo '@done status=0'
 } >"$TMP/payload.log"
@@ -126,7 +127,11 @@ check_eq "payload kept literally in meta.csv" "$(meta payload cmdline)" "\$(touc
 { printf '@begin $(touch %s.4)\nv\n@end x rows=0 crc32=00000000\n@done status=0\n' "$pw"; } >"$TMP/payname.log"
 bad payname "" 'bad table name'
 check "no payload executed by extract" test ! -e "$pw.1" -a ! -e "$pw.2" -a ! -e "$pw.3" -a ! -e "$pw.4"
-for tool in plot summary; do "$ROOT/tools/$tool" "$TMP/payload" >/dev/null 2>&1; done
+HMBENCH_PLOT_SCRIPTS=$TMP/gp "$ROOT/tools/plot" "$TMP/payload" >/dev/null 2>&1
+check_eq "plot draws the payload run" "$(ls "$TMP/payload" | grep -c png)" 1
+check_grep "the payload's cpu_model reaches the chart subtitle, defused" 'cpu_model=Evil \?touch' "$TMP/gp/tlb.chart.gp"
+check "payload never reaches a gnuplot script as code" test -z "$(grep -lF -e '`' -e '$(' -e "system('" "$TMP"/gp/*.gp)"
+"$ROOT/tools/summary" "$TMP/payload" >/dev/null 2>&1
 "$ROOT/tools/compare" "$TMP/payload" "$TMP/payload" >/dev/null 2>&1
 check "no payload executed by plot, summary, compare" test -z "$(ls "$TMP" | grep pwned)"
 
