@@ -44,6 +44,7 @@ class LinePanel:
         self.title = title
 
     def values(self):
+        """Every y value drawn, for the shared y range."""
         return [v for _, pts in self.series for p in pts for v in p[1:]] + \
             [y for _, y in self.hlines]
 
@@ -54,6 +55,7 @@ class PointPanel:
         self.title = title
 
     def values(self):
+        """Every y value drawn, for the shared y range."""
         return [v for p in self.points for v in p[1:4]]
 
 
@@ -75,6 +77,7 @@ def yrange(values, logy):
 
 
 def _header(title, ylabel, footnote):
+    """-> (setup lines, the multiplot line carrying the chart title)."""
     lines = ["set terminal pngcairo size %d,%d noenhanced font ',10'"
              % (WIDTH, HEIGHT),
              "set output 'chart.png'", "set grid", "set errorbars small",

@@ -80,6 +80,7 @@ def row_key(row):
 
 
 def has_param(row):
+    """Whether the row names a param (param_name not empty, '-', 'none')."""
     return row["param_name"] not in NO_PARAM
 
 
@@ -90,12 +91,17 @@ def label(row):
     return row["variant"]
 
 
-def param_value(row):
-    """The param as a float, or None when it is not a number."""
+def number(s):
+    """s as a float, or None when it is not a number."""
     try:
-        return float(row["param"])
+        return float(s)
     except ValueError:
         return None
+
+
+def param_value(row):
+    """The row's param as a float, or None when it is not a number."""
+    return number(row["param"])
 
 
 def base_rows(rows):
