@@ -20,6 +20,17 @@ unsigned long sim_panics;
 static jmp_buf panic_jmp;
 static int panic_armed;
 static int at_line_start = 1;
+static char *capture_buf;
+static size_t capture_size, capture_len;
+
+void sim_capture(char *buf, size_t size)
+{
+    capture_buf = buf;
+    capture_size = size;
+    capture_len = 0;
+    if (buf && size)
+        buf[0] = 0;
+}
 
 void sim_fini(void)
 {
@@ -125,6 +136,12 @@ void arch_printf(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
+    if (capture_buf && capture_len + 1 < capture_size) {
+        capture_len += (size_t)snprintf(capture_buf + capture_len,
+                                        capture_size - capture_len, "%s", buf);
+        if (capture_len >= capture_size)
+            capture_len = capture_size - 1;
+    }
     for (p = buf; *p; p++) {
         if (at_line_start)
             fputs("# ", stdout);

@@ -60,6 +60,10 @@ void sim_boot(const struct sim_mmap_entry *map, int n, unsigned int phys_bits);
  * TLB can sit in front of this later. */
 uint64_t sim_translate(unsigned long va);
 
+/* Also append what arch_printf prints (without the "# ") to buf, kept
+ * NUL-terminated; sim_capture(NULL, 0) stops. */
+void sim_capture(char *buf, size_t size);
+
 /* Panic hook. Use as
  *   if (sim_expect_panic() == 0) { code that should panic; } else { ... }
  *   sim_disarm_panic();
