@@ -7,6 +7,7 @@
 #include "bench/bench.h"
 #include "bench/crash.h"
 #include "bench/selftest.h"
+#include "bench/setup.h"
 #include "boot/console.h"
 #include "boot/cpu.h"
 #include "boot/mb2.h"
@@ -41,6 +42,7 @@ void main(void)
     cpu_print_meta();
     tsc_calibrate();
     tsc_print_meta();
+    setup_memory(&bootinfo);
 
     if (args.crash[0])
         crash(args.crash);

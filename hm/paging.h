@@ -1,8 +1,9 @@
 /*
- * paging.h - the kernel page tables after boot: paging_init() and the
- * fixmap. Every PMD from VMALLOC_START to the top of the address space
- * (vmalloc, pkmap, fixmap) gets its PTE page at boot, so no PDE changes
- * at run time; virt_to_kpte() finds the PTE of any address there.
+ * paging.h - the kernel page tables after boot: paging_init().
+ * Every PMD from VMALLOC_START to the top of the address space (vmalloc,
+ * pkmap, fixmap) has its PTE page after boot, so no PDE changes at run
+ * time; virt_to_kpte() finds the PTE of any address there. The fixmap's
+ * PTE page is boot's (boot/fixmap.h, arch_fixmap_pte()).
  */
 #ifndef HM_PAGING_H
 #define HM_PAGING_H
@@ -18,8 +19,9 @@ extern unsigned int kpte_first_pmd;
 
 /* Run once, after mem_map exists and before memblock is handed to the
  * buddy: clears the direct-map PDEs at and above high_memory, installs
- * zeroed lowmem PTE pages from VMALLOC_START's PMD up to the fixmap's,
- * then flushes the TLB globally. */
+ * zeroed lowmem PTE pages from VMALLOC_START's PMD up to the pkmap's
+ * (keeping any PMD that already has a PTE page: the fixmap's), then
+ * flushes the TLB globally. */
 void paging_init(void);
 
 /* The PTE that maps kernel address va; va must lie in a PMD that has a
@@ -31,15 +33,5 @@ static inline pteval_t *virt_to_kpte(unsigned long va)
     BUG_ON(va < PAGE_OFFSET || !pt);
     return pt + ((va >> PAGE_SHIFT) & (PTRS_PER_PTE - 1));
 }
-
-#define fix_to_virt(idx) __fix_to_virt(idx)
-
-/* Map phys at fixmap slot idx with flags (e.g. PAGE_KERNEL,
- * PAGE_KERNEL_NOCACHE). A slot that was already present is flushed with a
- * local invlpg; other CPUs are the caller's business. */
-void set_fixmap(unsigned int idx, phys_addr_t phys, pteval_t flags);
-
-/* Unmap fixmap slot idx and invlpg it on this CPU. */
-void clear_fixmap(unsigned int idx);
 
 #endif

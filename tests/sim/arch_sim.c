@@ -62,6 +62,7 @@ void sim_init(uint64_t phys_bytes)
     pmd = (pteval_t *)(sim_ram + SIM_BOOT_PMD_PHYS);
     for (i = 0; i < MAXMEM / PMD_SIZE; i++)
         pmd[i] = ((pteval_t)i << PMD_SHIFT) | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE | _PAGE_GLOBAL;
+    pmd[(FIXADDR_TOP >> PMD_SHIFT) & (PTRS_PER_PMD - 1)] = SIM_FIXMAP_PT_PHYS | _KERNPG_TABLE;
 }
 
 void *arch_va(phys_addr_t phys)
@@ -83,6 +84,14 @@ phys_addr_t arch_pa(const void *virt)
 pteval_t *arch_kernel_pmd(void)
 {
     return (pteval_t *)(sim_ram + SIM_BOOT_PMD_PHYS);
+}
+
+pteval_t *arch_fixmap_pte(unsigned idx)
+{
+    if (idx == FIX_HOLE || idx >= __end_of_fixed_addresses)
+        arch_panic("BUG: fixmap index %u outside 1..%u", idx, __end_of_fixed_addresses - 1);
+    return (pteval_t *)(sim_ram + SIM_FIXMAP_PT_PHYS) +
+           ((__fix_to_virt(idx) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1));
 }
 
 /* Read a page-table entry at a simulated physical address. */

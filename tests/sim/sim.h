@@ -5,7 +5,8 @@
  * 64 GiB machine costs only the pages hm/ touches. The simulated boot
  * state matches what boot/ leaves behind: the image at KERNEL_PHYS, a
  * kernel PMD page right after it with 2 MiB global PDEs for 0..MAXMEM at
- * PAGE_OFFSET, then a page of "saved boot information".
+ * PAGE_OFFSET and its last PDE on the fixmap's PTE page (the image's last
+ * page), then a page of "saved boot information".
  */
 #ifndef TESTS_SIM_H
 #define TESTS_SIM_H
@@ -15,6 +16,7 @@
 #include "hm/pgtable.h"
 
 #define SIM_IMAGE_END       0x00300000ULL    /* image: KERNEL_PHYS..here */
+#define SIM_FIXMAP_PT_PHYS  (SIM_IMAGE_END - PAGE_SIZE)  /* boot_pt_fixmap, in the image */
 #define SIM_BOOT_PMD_PHYS   SIM_IMAGE_END    /* boot page directory (1 page) */
 #define SIM_BOOTINFO_PHYS   (SIM_BOOT_PMD_PHYS + PAGE_SIZE)
 #define SIM_BOOTINFO_BYTES  PAGE_SIZE
