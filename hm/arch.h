@@ -46,7 +46,18 @@ void arch_flush_tlb_global(void);       /* everything, global included */
  * No-op on one CPU (and on the host). Used by the TLB shootdown layer. */
 void arch_on_other_cpus(void (*fn)(void *), void *arg);
 
-int arch_cpu_id(void);                  /* smp_processor_id() */
+/* smp_processor_id(). In the image one load through %fs (boot/percpu.h
+ * keeps the CPU number at %fs:4): it sits on the kmap_atomic fast path. */
+#ifdef HM_HOST
+int arch_cpu_id(void);
+#else
+static inline int arch_cpu_id(void)
+{
+    int cpu;
+    __asm__ volatile("movl %%fs:4, %0" : "=r"(cpu));
+    return cpu;
+}
+#endif
 int arch_num_cpus(void);                /* online CPUs */
 void arch_cpu_relax(void);              /* pause inside spin loops */
 

@@ -37,7 +37,6 @@ void arch_flush_tlb_global(void)
 }
 
 void arch_on_other_cpus(void (*fn)(void *), void *arg) { (void)fn; (void)arg; }
-int arch_cpu_id(void) { return smp_processor_id(); }
 int arch_num_cpus(void) { return 1; }
 void arch_cpu_relax(void) { cpu_relax(); }
 
