@@ -44,8 +44,7 @@ void main(void)
     tsc_print_meta();
     setup_memory(&bootinfo);
 
-    if (args.crash[0])
-        crash(args.crash);
+    crash_if_asked();
     if (args.mode == MODE_SELFTEST)
         status = selftest_run(args.test);
     else
