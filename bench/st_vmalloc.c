@@ -1,0 +1,166 @@
+/*
+ * st_vmalloc.c - guest self-tests of vmalloc on the real MMU: data written
+ * through a vmalloc mapping reads back through a second mapping of each
+ * frame (the fixmap test slot, until kmap_atomic exists), freed addresses
+ * fault after the purge (lazy) or at once (eager), lazily freed frames and
+ * ranges are not reused before the purge, and bad sizes are refused.
+ * Faults are probed on the CPU running the tests (CPU 0: no APs yet).
+ */
+#include "bench/selftest.h"
+#include "boot/console.h"
+#include "boot/fault.h"
+#include "boot/fixmap.h"
+#include "hm/tlbflush.h"
+#include "hm/vmalloc.h"
+
+#define SPAN (VMALLOC_END - VMALLOC_START)
+
+/* Page i of the area at va through the fixmap test slot (a second,
+ * independent mapping of the same frame). */
+static volatile uint32_t *second_mapping(void *va, unsigned long i)
+{
+    struct page *page = vmalloc_to_page((char *)va + i * PAGE_SIZE);
+
+    set_fixmap(FIX_TEST, page_to_phys(page), PAGE_KERNEL);
+    return (volatile uint32_t *)__fix_to_virt(FIX_TEST);
+}
+
+/* 600 pages: the area crosses at least one 2 MiB PTE-page boundary. */
+#define RB_PAGES 600
+
+SELFTEST(vmalloc_readback)
+{
+    uint32_t *a = vmalloc(RB_PAGES * PAGE_SIZE);
+    unsigned long i, bad_rd = 0, bad_wr = 0, low = 0;
+    bool want_high = node_zones[ZONE_HIGHMEM].free_pages > 2 * RB_PAGES;
+
+    if (!report(a != NULL, "vmalloc_600_pages", "vmalloc(%u pages) returned NULL", RB_PAGES))
+        return;
+    for (i = 0; i < RB_PAGES * 1024; i++)
+        a[i] = 0x5EED0000u ^ (uint32_t)i * 2654435761u;
+    for (i = 0; i < RB_PAGES; i++) {
+        volatile uint32_t *b = second_mapping(a, i);
+
+        for (int w = 0; w < 1024; w++)
+            bad_rd += b[w] != (0x5EED0000u ^ (uint32_t)(i * 1024 + w) * 2654435761u);
+        b[7] = 0xC0DE0000u + (uint32_t)i;               /* and the other way */
+        clear_fixmap(FIX_TEST);
+        bad_wr += a[i * 1024 + 7] != 0xC0DE0000u + (uint32_t)i;
+        low += !PageHighMem(vmalloc_to_page((char *)a + i * PAGE_SIZE));
+    }
+    report(!bad_rd, "vmalloc_readback_second_mapping", "%lu words differ", bad_rd);
+    report(!bad_wr, "vmalloc_sees_writes_of_second_mapping", "%lu pages differ", bad_wr);
+    if (want_high)
+        report(!low, "vmalloc_prefers_highmem", "%lu of %u pages are lowmem", low, RB_PAGES);
+    else
+        report_skip("vmalloc_prefers_highmem", "%lu free highmem pages",
+                    node_zones[ZONE_HIGHMEM].free_pages);
+    vfree(a);
+}
+
+/* Touch n pages of a, free it, maybe purge; then every page must fault
+ * with CR2 on the probed address. Returns the pages that did not. */
+static unsigned long freed_pages_fault(uint32_t *a, unsigned n)
+{
+    struct fault_record rec;
+    unsigned long wrong = 0;
+    uint32_t val;
+
+    for (unsigned i = 0; i < n; i++) {
+        volatile uint32_t *p = (volatile uint32_t *)((char *)a + i * PAGE_SIZE + 8);
+        if (!probe_read32(p, &val, &rec) || rec.vector != 14 || rec.cr2 != (uint32_t)p || (rec.error & 1))
+            wrong++;
+    }
+    return wrong;
+}
+
+SELFTEST(vmalloc_vfree_faults)
+{
+    enum vmap_purge_mode mode0 = vmalloc_mode();
+    struct tlb_counts t0;
+    struct fault_record rec;
+    uint32_t *a, val;
+    bool stale;
+
+    vmalloc_set_mode(VMAP_LAZY);
+    a = vmalloc(4 * PAGE_SIZE);
+    for (int i = 0; i < 4; i++)
+        a[i * 1024 + 2] = (uint32_t)i;                  /* TLB entries now cached */
+    t0 = tlb_counts_total();
+    vfree(a);
+    stale = !probe_read32(&a[2], &val, &rec);
+    printk("vmalloc: after a lazy vfree the old address %s (stale TLB entry)\n",
+           stale ? "still reads" : "faults already");
+    report(tlb_counts_total().range_calls == t0.range_calls, "vmalloc_lazy_vfree_no_flush",
+           "%lu range flushes", tlb_counts_total().range_calls - t0.range_calls);
+    vm_unmap_aliases();
+    report(tlb_counts_total().range_calls == t0.range_calls + 1, "vmalloc_purge_one_flush",
+           "%lu range flushes", tlb_counts_total().range_calls - t0.range_calls);
+    report(!freed_pages_fault(a, 4), "vmalloc_lazy_faults_after_purge", "%lu of 4 pages still read",
+           freed_pages_fault(a, 4));
+
+    vmalloc_set_mode(VMAP_EAGER);
+    a = vmalloc(4 * PAGE_SIZE);
+    for (int i = 0; i < 4; i++)
+        a[i * 1024 + 2] = (uint32_t)i;
+    vfree(a);
+    report(!freed_pages_fault(a, 4), "vmalloc_eager_faults_at_once", "%lu of 4 pages still read",
+           freed_pages_fault(a, 4));
+    printk("vmalloc: faults probed on CPU %d only (no APs online)\n", smp_processor_id());
+    vmalloc_set_mode(mode0);
+}
+
+SELFTEST(vmalloc_lazy_no_reuse)
+{
+    enum vmap_purge_mode mode0 = vmalloc_mode();
+    unsigned long free0, reused = 0, held = 0;
+    struct page *pg[8];
+    char *a, *b, *c;
+
+    vmalloc_set_mode(VMAP_LAZY);
+    vm_unmap_aliases();
+    free0 = nr_free_pages();
+    a = vmalloc(8 * PAGE_SIZE);
+    for (int i = 0; i < 8; i++)
+        pg[i] = vmalloc_to_page(a + i * PAGE_SIZE);
+    vfree(a);
+    for (int i = 0; i < 8; i++)
+        held += pg[i]->_refcount == 1;
+    report(held == 8 && nr_free_pages() == free0 - 8, "vmalloc_lazy_frames_not_free",
+           "%lu of 8 frames held, free %lu want %lu", held, nr_free_pages(), free0 - 8);
+    b = vmalloc(8 * PAGE_SIZE);
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++)
+            reused += vmalloc_to_page(b + i * PAGE_SIZE) == pg[j];
+    report(b >= a + 9 * PAGE_SIZE && !reused, "vmalloc_lazy_range_and_frames_not_reused",
+           "a=%p b=%p, %lu frames reused", a, b, reused);
+    vm_unmap_aliases();
+    c = vmalloc(8 * PAGE_SIZE);
+    report(c == a && nr_free_pages() == free0 - 16, "vmalloc_reused_after_purge",
+           "a=%p c=%p free %lu want %lu", a, c, nr_free_pages(), free0 - 16);
+    vfree(b);
+    vfree(c);
+    vm_unmap_aliases();
+    report(nr_free_pages() == free0, "vmalloc_lazy_counts_restored", "free %lu want %lu",
+           nr_free_pages(), free0);
+    vmalloc_set_mode(mode0);
+}
+
+SELFTEST(vmalloc_bad_input)
+{
+    struct vmalloc_stats s0, s1;
+    unsigned long free0 = nr_free_pages();
+    struct page *none = 0;
+
+    vmalloc_get_stats(&s0);
+    report(vmalloc(0) == NULL, "vmalloc_zero_is_null", "not NULL");
+    report(vmalloc(SPAN) == NULL && vmalloc(~0UL) == NULL, "vmalloc_too_big_is_null", "not NULL");
+    report(vmap(&none, 0) == NULL, "vmap_zero_is_null", "not NULL");
+    vfree(NULL);
+    vunmap(NULL);
+    vmalloc_get_stats(&s1);
+    report(s1.busy_areas == s0.busy_areas && s1.free_bytes == s0.free_bytes &&
+           s1.lazy_pages == s0.lazy_pages && nr_free_pages() == free0,
+           "vfree_null_changes_nothing", "busy %lu->%lu free pages %lu->%lu", s0.busy_areas,
+           s1.busy_areas, free0, nr_free_pages());
+}
