@@ -8,4 +8,8 @@
  * mm_init and the memory @meta lines. Too little RAM is a clear panic. */
 void setup_memory(const struct boot_info *bi);
 
+/* vmalloc_init, the vmalloc= mode, its @meta lines, and the test-only
+ * vmalloc_bug= word (which ends the run). After setup_memory. */
+void setup_vmalloc(void);
+
 #endif
