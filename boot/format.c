@@ -100,6 +100,10 @@ int hm_vformat(emit_fn emit, void *ctx, const char *fmt, va_list ap0)
             s.width = s.width * 10 + (*fmt - '0');
         if (*fmt == '.') {
             s.prec = 0;
+            if (fmt[1] == '*') {            /* "%.*s": precision from the args */
+                s.prec = va_arg(ap, int);
+                fmt++;
+            }
             for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
                 s.prec = s.prec * 10 + (*fmt - '0');
         }

@@ -1,8 +1,8 @@
 /*
  * format.h - printf-style formatting without libc, for the image and the
  * host unit tests. Conversions: %d %i %u %x %X %o %c %s %p %%, flags '-'
- * '0', a field width (number or '*'), a precision for %s, and the length
- * modifiers h, hh, l, ll, z. 64-bit values print in full.
+ * '0', a field width (number or '*'), a precision for %s (number or '*'),
+ * and the length modifiers h, hh, l, ll, z. 64-bit values print in full.
  */
 #ifndef BOOT_FORMAT_H
 #define BOOT_FORMAT_H
