@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tools/runlib.sh - shell helpers shared by tools/run and tools/bochs.
 # Sourced, never run. The caller sets RL_NAME (the prefix of its messages).
 #
@@ -63,7 +64,7 @@ rl_make_iso() {
 # (Bochs may stop before the UART sends the last bytes).
 rl_done_status() {
   [ -f "$1" ] || return 0
-  tr -d '\r' <"$1" | grep -a -o '^@done status=[0-9]*' | tail -n 1 | sed 's/^@done status=//'
+  tr -d '\r' <"$1" | grep -a -o '^@done status=[0-9]\{1,9\}' | tail -n 1 | sed 's/^@done status=//'
 }
 
 # rl_now: seconds since the epoch with milliseconds.
@@ -86,17 +87,17 @@ rl_host_cpu() {
 # the log path. EMU_NOTE is what the emulator's own exit said. Sets
 # RL_STATUS.
 rl_finish() {
-  local log=$1 timed_out=$2 note=$3 done
-  done=$(rl_done_status "$log")
+  local log=$1 timed_out=$2 note=$3 done_st
+  done_st=$(rl_done_status "$log")
   if [ "$timed_out" = 1 ]; then
     RL_STATUS=124
-    echo "$RL_NAME: status=124 (timeout: killed after ${RL_TIMEOUT}s${done:+, though the log has @done status=$done}) log=$log"
-  elif [ -n "$done" ] && [ "$done" -le 3 ]; then
-    RL_STATUS=$done
-    echo "$RL_NAME: status=$done (@done; $note) log=$log"
-  elif [ -n "$done" ]; then
+    echo "$RL_NAME: status=124 (timeout: killed after ${RL_TIMEOUT}s${done_st:+, though the log has @done status=$done_st}) log=$log"
+  elif [ -n "$done_st" ] && [ "$done_st" -le 3 ]; then
+    RL_STATUS=$done_st
+    echo "$RL_NAME: status=$done_st (@done; $note) log=$log"
+  elif [ -n "$done_st" ]; then
     RL_STATUS=125
-    echo "$RL_NAME: status=125 (@done status=$done is out of range 0..3; $note) log=$log"
+    echo "$RL_NAME: status=125 (@done status=$done_st is out of range 0..3; $note) log=$log"
   else
     RL_STATUS=125
     echo "$RL_NAME: status=125 (no @done line: the guest stopped or reset; $note) log=$log"

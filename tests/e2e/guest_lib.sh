@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/e2e/guest_lib.sh - helpers for the end-to-end scripts that boot
 # the guest through tools/run or tools/bochs; they source it.
 #
