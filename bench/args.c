@@ -5,10 +5,11 @@
 #include "bench/selftest.h"
 #include "boot/cmdline.h"
 #include "boot/console.h"
+#include "boot/layout.h"
 
 struct args args;
 
-enum { K_MODE, K_BENCH, K_TEST, K_SAMPLES, K_QUICK, K_UNIT, K_CRASH, K_COUNT };
+enum { K_MODE, K_BENCH, K_TEST, K_SAMPLES, K_QUICK, K_UNIT, K_CRASH, K_AP_HOLD, K_RSDP, K_X2APIC, K_COUNT };
 
 void args_parse(const char *cmdline)
 {
@@ -21,6 +22,9 @@ void args_parse(const char *cmdline)
         [K_QUICK] = { "quick", ARG_FLAG, 0, 0, 0 },
         [K_UNIT] = { "unit", ARG_ENUM, "cycles|insns", 0, 0 },
         [K_CRASH] = { "crash", ARG_ENUM, "pf|ud|gp|de", 0, 0 },
+        [K_AP_HOLD] = { "ap_hold", ARG_UINT, 0, 1, NR_CPUS - 1 },
+        [K_RSDP] = { "rsdp", ARG_ENUM, "loader|scan", 0, 0 },
+        [K_X2APIC] = { "x2apic", ARG_ENUM, "auto|off", 0, 0 },
     };
     char err[512];
 
@@ -35,6 +39,9 @@ void args_parse(const char *cmdline)
     args.samples_given = v[K_SAMPLES].set;
     args.samples = v[K_SAMPLES].set ? (uint32_t)v[K_SAMPLES].num : (args.quick ? 200 : 2000);
     args.crash = v[K_CRASH].set ? v[K_CRASH].str : "";
+    args.ap_hold = v[K_AP_HOLD].set ? (int)v[K_AP_HOLD].num : 0;
+    args.rsdp_scan = v[K_RSDP].set && v[K_RSDP].str[0] == 's';
+    args.x2apic = !v[K_X2APIC].set || v[K_X2APIC].str[0] == 'a';
     tick_unit = v[K_UNIT].set && v[K_UNIT].str[0] == 'i' ? "insns" : "cycles";
     printk("args: mode=%s bench=%s test=%s samples=%u quick=%d unit=%s (defaulted:%s%s%s%s%s)\n",
            args.mode == MODE_SELFTEST ? "selftest" : "bench", args.bench, args.test,

@@ -9,6 +9,11 @@
  *   unit=cycles|insns        what a TSC tick is: the runner says insns
  *                            under icount (the guest cannot tell)
  *   crash=pf|ud|gp|de        test-only: take an unexpected exception
+ *   ap_hold=N                test-only: AP N gets its SIPIs but parks without
+ *                            reporting, so the boot CPU's timeout path runs
+ *   rsdp=loader|scan         where the ACPI RSDP comes from: the Multiboot2
+ *                            tags (default; BIOS scan if absent) or the scan
+ *   x2apic=auto|off          x2APIC where CPUID offers it (auto), or xAPIC
  *
  * A key not given takes the documented value, and the run prints which
  * keys were defaulted on its "args:" line. Bad words end the run with
@@ -30,6 +35,9 @@ struct args {
     bool samples_given;
     bool quick;
     const char *crash;          /* "" when not given */
+    int ap_hold;                /* 0 when not given */
+    bool rsdp_scan;
+    bool x2apic;
 };
 
 extern struct args args;

@@ -12,6 +12,7 @@
 #include "boot/mb2.h"
 #include "boot/percpu.h"
 #include "boot/serial.h"
+#include "boot/smp.h"
 #include "boot/trap.h"
 #include "boot/tsc.h"
 
@@ -41,6 +42,9 @@ void main(void)
     cpu_print_meta();
     tsc_calibrate();
     tsc_print_meta();
+    smp_init(&(struct smp_options){ .hold_cpu = args.ap_hold, .acpi_scan = args.rsdp_scan,
+                                    .allow_x2apic = args.x2apic, .rsdp = bootinfo.rsdp,
+                                    .rsdp_len = bootinfo.rsdp_len });
 
     if (args.crash[0])
         crash(args.crash);
