@@ -8,12 +8,11 @@
  *   quick                    shrink every benchmark (for tests)
  *   unit=cycles|insns        what a TSC tick is: the runner says insns
  *                            under icount (the guest cannot tell)
- *   crash=pf|ud|gp|de        test-only: take an unexpected exception
- *   ap_hold=N                test-only: AP N gets its SIPIs but parks without
- *                            reporting, so the boot CPU's timeout path runs
- *   rsdp=loader|scan         where the ACPI RSDP comes from: the Multiboot2
- *                            tags (default; BIOS scan if absent) or the scan
- *   x2apic=auto|off          x2APIC where CPUID offers it (auto), or xAPIC
+ * Modules add their own keys next to the code that reads them with
+ * CMDLINE_KEY (below); e.g. crash=pf|ud|gp|de in crash.c, and the SMP
+ * test words ap_hold=N, rsdp=loader|scan, x2apic=auto|off in setup_smp.c.
+ * Every key, core or module, is parsed in one pass, so an unknown word is
+ * still refused.
  *
  * A key not given takes the documented value, and the run prints which
  * keys were defaulted on its "args:" line. Bad words end the run with
@@ -24,6 +23,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "boot/cmdline.h"
 
 enum run_mode { MODE_BENCH, MODE_SELFTEST };
 
@@ -34,13 +34,22 @@ struct args {
     uint32_t samples;
     bool samples_given;
     bool quick;
-    const char *crash;          /* "" when not given */
-    int ap_hold;                /* 0 when not given */
-    bool rsdp_scan;
-    bool x2apic;
 };
 
 extern struct args args;
+
+struct cmdline_key {
+    struct arg_spec spec;
+    struct arg_val *val;        /* filled by args_parse; val->set if given */
+};
+
+/* Declares struct arg_val var and registers key for it. kind, allowed,
+ * min, max as in boot/cmdline.h. Use in the file that reads var. */
+#define CMDLINE_KEY(var, key, kind, allowed, min, max)                      \
+    struct arg_val var;                                                     \
+    static const struct cmdline_key __cmdline_key_##var                     \
+        __attribute__((section(".cmdline_keys"), used, aligned(8))) =       \
+        { { key, kind, allowed, min, max }, &var }
 
 /* Parses the command line into args, or prints one "cmdline: ..." line
  * and ends the run with status 2. */

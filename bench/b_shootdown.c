@@ -79,8 +79,9 @@ BENCH(shootdown)
     }
     for (int v = 0; v < NVAR; v++)
         for (int n = v == V_PING ? 2 : 1; n <= online; n++) {
-            struct row_key k = { "shootdown", names[v], v == V_RANGE ? "pages" : "",
-                                 LAST_PKMAP, 0, n };
+            struct row_key k = { .bench = "shootdown", .variant = names[v],
+                                 .param_name = v == V_RANGE ? "pages" : "",
+                                 .param = LAST_PKMAP, .cpu = 0, .ncpus = n };
             table_row(&k, &st[v][n]);
         }
     for (int n = 2; n <= online; n++)

@@ -61,7 +61,8 @@ void conc_rows(const char *bench, const char *variant, const char *param_name,
                uint64_t param, const struct conc_result *r)
 {
     for (int i = 0; i < r->ncpus; i++) {
-        struct row_key k = { bench, variant, param_name, param, r->cpu[i], r->ncpus };
+        struct row_key k = { .bench = bench, .variant = variant, .param_name = param_name,
+                             .param = param, .cpu = r->cpu[i], .ncpus = r->ncpus };
         table_row(&k, &r->st[i]);
     }
 }

@@ -1,10 +1,17 @@
 /* crash.c - see crash.h. Each kind raises a different exception vector. */
 #include "bench/crash.h"
+#include "bench/args.h"
 #include "boot/console.h"
 #include "boot/string.h"
 
-void crash(const char *kind)
+CMDLINE_KEY(crash_arg, "crash", ARG_ENUM, "pf|ud|gp|de", 0, 0);
+
+void crash_if_asked(void)
 {
+    const char *kind = crash_arg.str;
+
+    if (!crash_arg.set)
+        return;
     printk("crash: taking an unexpected exception on purpose (crash=%s)\n", kind);
     if (!strcmp(kind, "pf"))
         *(volatile unsigned *)0x40001234 = 1;           /* PDPT[1] not present */

@@ -7,12 +7,12 @@
 #include "bench/bench.h"
 #include "bench/crash.h"
 #include "bench/selftest.h"
+#include "bench/setup.h"
 #include "boot/console.h"
 #include "boot/cpu.h"
 #include "boot/mb2.h"
 #include "boot/percpu.h"
 #include "boot/serial.h"
-#include "boot/smp.h"
 #include "boot/trap.h"
 #include "boot/tsc.h"
 
@@ -42,12 +42,10 @@ void main(void)
     cpu_print_meta();
     tsc_calibrate();
     tsc_print_meta();
-    smp_init(&(struct smp_options){ .hold_cpu = args.ap_hold, .acpi_scan = args.rsdp_scan,
-                                    .allow_x2apic = args.x2apic, .rsdp = bootinfo.rsdp,
-                                    .rsdp_len = bootinfo.rsdp_len });
+    setup_memory(&bootinfo);
+    setup_smp(&bootinfo);
 
-    if (args.crash[0])
-        crash(args.crash);
+    crash_if_asked();
     if (args.mode == MODE_SELFTEST)
         status = selftest_run(args.test);
     else

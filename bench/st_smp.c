@@ -4,7 +4,7 @@
  * %fs and the local APIC, calls that reach exactly the CPUs asked for,
  * and the concurrent-measurement helper.
  */
-#include "bench/args.h"
+#include "bench/setup.h"
 #include "bench/concurrent.h"
 #include "bench/selftest.h"
 #include "boot/apic.h"
@@ -14,7 +14,7 @@
 
 SELFTEST(smp_online)
 {
-    int online = num_online_cpus(), hold = args.ap_hold;
+    int online = num_online_cpus(), hold = ap_hold_cpu();
     cpumask_t want = (nr_cpu_ids == 32 ? ~0u : (1u << nr_cpu_ids) - 1) & ~(hold ? 1u << hold : 0);
 
     report(cpus_requested >= 1 && nr_cpu_ids <= cpus_requested, "smp_cpus_numbered",

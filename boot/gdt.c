@@ -3,6 +3,10 @@
 
 struct percpu percpu_area[NR_CPUS];
 
+/* smp_processor_id() and hm/arch.h read these offsets directly. */
+_Static_assert(offsetof(struct percpu, self) == 0, "%fs:0 must be percpu.self");
+_Static_assert(offsetof(struct percpu, cpu) == 4, "%fs:4 must be percpu.cpu");
+
 /* seg_desc: a 32-bit segment descriptor. access 0x9A code, 0x92 data. */
 static uint64_t seg_desc(uint32_t base, uint32_t limit_pages, uint8_t access)
 {

@@ -1,55 +1,87 @@
 /*
- * pte.h - PAE page-table entries: flag names and the safe-order writes.
- *
- * A PAE PTE is 64 bits but a 32-bit CPU stores it as two halves. A walker
- * (another CPU, or this one speculatively) may read between the stores,
- * so the order matters: when setting, write the high half (upper address
- * bits) first and the low half (with the present bit) last; when clearing,
- * clear the low half first. A half-written entry is then never present.
- * Portable C (used by boot/, by hm/ through hm/arch.h, and on the host).
+ * pte.h - PAE page-table entries: 64 bits, physical address in bits
+ * 12..51, flags below. On a 32-bit CPU a 64-bit entry is written as two
+ * 32-bit stores, so the order matters to a concurrent page walk:
+ *   set_pte:   high half first, then the low half (which holds Present);
+ *   pte_clear: low half first (Present goes away), then the high half.
+ * A walker never sees a present entry with a stale high half.
+ * Portable: boot/ uses it directly, hm/ through hm/arch.h, and the host
+ * unit tests route every half write through the simulator (HM_HOST).
  */
 #ifndef BOOT_PTE_H
 #define BOOT_PTE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef uint64_t pteval_t;
 
-#define _PAGE_PRESENT   0x001ULL
-#define _PAGE_RW        0x002ULL
-#define _PAGE_USER      0x004ULL
-#define _PAGE_PWT       0x008ULL
-#define _PAGE_PCD       0x010ULL
-#define _PAGE_ACCESSED  0x020ULL
-#define _PAGE_DIRTY     0x040ULL
-#define _PAGE_PSE       0x080ULL    /* in a PDE: 2 MiB page */
-#define _PAGE_GLOBAL    0x100ULL
-#define PTE_PFN_MASK    0x0000000FFFFFF000ULL   /* 36-bit physical */
+#define _PAGE_PRESENT   ((pteval_t)1 << 0)
+#define _PAGE_RW        ((pteval_t)1 << 1)
+#define _PAGE_USER      ((pteval_t)1 << 2)
+#define _PAGE_PWT       ((pteval_t)1 << 3)
+#define _PAGE_PCD       ((pteval_t)1 << 4)
+#define _PAGE_ACCESSED  ((pteval_t)1 << 5)
+#define _PAGE_DIRTY     ((pteval_t)1 << 6)
+#define _PAGE_PSE       ((pteval_t)1 << 7)     /* in a PDE: 2 MiB page */
+#define _PAGE_GLOBAL    ((pteval_t)1 << 8)
+#define _PAGE_NX        ((pteval_t)1 << 63)
 
-#define PAGE_KERNEL     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL)
+#define PTE_PFN_MASK    ((pteval_t)0x000FFFFFFFFFF000ULL)
+#define PTE_FLAGS_MASK  (~PTE_PFN_MASK)
+
+#define PAGE_KERNEL         (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL)
 #define PAGE_KERNEL_NOCACHE (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
-#define _PAGE_TABLE     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED)    /* a PDE to a PTE page */
+#define _KERNPG_TABLE       (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 
-/* set_pte: *ptep = val, high half first. */
-static inline void set_pte(pteval_t *ptep, pteval_t val)
+/* One 32-bit half of an entry; may alias the 64-bit entry it is part of. */
+typedef uint32_t __attribute__((may_alias)) pte_half_t;
+
+#ifdef HM_HOST
+/* tests/sim records every half written, so tests can check the order. */
+void sim_pte_write_half(volatile pte_half_t *half, uint32_t val);
+#define pte_write_half(p, v) sim_pte_write_half(p, v)
+#else
+#define pte_write_half(p, v) (*(p) = (v))
+#endif
+
+static inline pteval_t pfn_pte(unsigned long pfn, pteval_t prot)
 {
-    volatile uint32_t *h = (volatile uint32_t *)ptep;
-    h[1] = (uint32_t)(val >> 32);
+    return ((pteval_t)pfn << PAGE_SHIFT) | (prot & PTE_FLAGS_MASK);
+}
+static inline unsigned long pte_pfn(pteval_t pte)
+{
+    return (unsigned long)((pte & PTE_PFN_MASK) >> PAGE_SHIFT);
+}
+static inline bool pte_present(pteval_t pte) { return pte & _PAGE_PRESENT; }
+static inline uint64_t pte_phys(pteval_t pte) { return pte & PTE_PFN_MASK; }
+
+/* Install pte at ptep: high half, compiler barrier, low half. */
+static inline void set_pte(pteval_t *ptep, pteval_t pte)
+{
+    volatile pte_half_t *half = (volatile pte_half_t *)ptep;
+
+    pte_write_half(&half[1], (uint32_t)(pte >> 32));
     __asm__ volatile("" ::: "memory");
-    h[0] = (uint32_t)val;
+    pte_write_half(&half[0], (uint32_t)pte);
 }
 
-/* pte_clear: *ptep = 0, low half (present bit) first. */
+/* Empty the entry at ptep: low half (Present) first, then high half. */
 static inline void pte_clear(pteval_t *ptep)
 {
-    volatile uint32_t *h = (volatile uint32_t *)ptep;
-    h[0] = 0;
+    volatile pte_half_t *half = (volatile pte_half_t *)ptep;
+
+    pte_write_half(&half[0], 0);
     __asm__ volatile("" ::: "memory");
-    h[1] = 0;
+    pte_write_half(&half[1], 0);
 }
 
-static inline pteval_t pfn_pte(uint64_t pfn, pteval_t prot) { return (pfn << 12) | prot; }
-static inline uint64_t pte_pfn(pteval_t pte) { return (pte & PTE_PFN_MASK) >> 12; }
-static inline int pte_present(pteval_t pte) { return (pte & _PAGE_PRESENT) != 0; }
+/* A PDE is written the same way. */
+#define set_pmd(pmdp, val)  set_pte(pmdp, val)
+#define pmd_clear(pmdp)     pte_clear(pmdp)
+
+/* Read an entry in one go (a 64-bit load, as the two halves are stable
+ * whenever hm/ reads its own tables). */
+static inline pteval_t pte_read(const pteval_t *ptep) { return *(const volatile pteval_t *)ptep; }
 
 #endif

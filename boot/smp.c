@@ -140,6 +140,9 @@ void smp_init(const struct smp_options *opt)
     irq_enable();
     t0 = rdtsc_raw();
     if (nr_cpu_ids > 1) {
+        if (trampoline_end - trampoline_start > (long)PAGE_SIZE)   /* memblock keeps one page */
+            panic("smp: the AP trampoline is %ld bytes, more than a page",
+                  (long)(trampoline_end - trampoline_start));
         memcpy((void *)(PAGE_OFFSET + AP_TRAMPOLINE_PHYS), trampoline_start,
                (size_t)(trampoline_end - trampoline_start));
         tp = (struct trampoline_params *)(PAGE_OFFSET + AP_TRAMPOLINE_PHYS +

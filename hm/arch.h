@@ -53,7 +53,18 @@ void arch_on_other_cpus(void (*fn)(void *), void *arg);
  * with interrupts off). For shootdowns that reach a subset of CPUs. */
 void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg);
 
-int arch_cpu_id(void);                  /* smp_processor_id() */
+/* smp_processor_id(). In the image one load through %fs (boot/percpu.h
+ * keeps the CPU number at %fs:4): it sits on the kmap_atomic fast path. */
+#ifdef HM_HOST
+int arch_cpu_id(void);
+#else
+static inline int arch_cpu_id(void)
+{
+    int cpu;
+    __asm__ volatile("movl %%fs:4, %0" : "=r"(cpu));
+    return cpu;
+}
+#endif
 int arch_num_cpus(void);                /* online CPUs */
 void arch_cpu_relax(void);              /* pause inside spin loops */
 

@@ -15,7 +15,12 @@ extern uint64_t boot_pd_kernel[];
 void *arch_va(phys_addr_t phys) { return (void *)(unsigned long)(phys + PAGE_OFFSET); }
 phys_addr_t arch_pa(const void *virt) { return (unsigned long)virt - PAGE_OFFSET; }
 pteval_t *arch_kernel_pmd(void) { return boot_pd_kernel; }
-pteval_t *arch_fixmap_pte(unsigned idx) { return fixmap_pte(idx); }
+pteval_t *arch_fixmap_pte(unsigned idx)
+{
+    if (idx == FIX_HOLE || idx >= __end_of_fixed_addresses)
+        panic("BUG: fixmap index %u outside 1..%u", idx, __end_of_fixed_addresses - 1);
+    return fixmap_pte(idx);
+}
 
 void arch_invlpg(unsigned long va) { invlpg(va); }
 void arch_flush_tlb_local(void) { write_cr3(read_cr3()); }
@@ -42,7 +47,6 @@ void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg)
     on_each_cpu_mask((cpumask_t)mask, fn, arg);
 }
 
-int arch_cpu_id(void) { return smp_processor_id(); }
 int arch_num_cpus(void) { return num_online_cpus(); }
 void arch_cpu_relax(void) { cpu_relax(); }
 

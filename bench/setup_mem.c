@@ -1,0 +1,37 @@
+/*
+ * setup_mem.c - hands the firmware's memory map to hm/ and brings up
+ * memblock, mem_map, the zones, the final page tables and the buddy
+ * allocator, in that order (hm/mm.h mm_init).
+ */
+#include "bench/setup.h"
+#include "boot/console.h"
+#include "boot/cpu.h"
+#include "boot/mb2.h"
+#include "hm/memblock.h"
+#include "hm/mm.h"
+
+extern char __image_start[], __image_end[];
+
+void setup_memory(const struct boot_info *bi)
+{
+    phys_addr_t img_start = (phys_addr_t)(uint32_t)__image_start - PAGE_OFFSET;
+    phys_addr_t img_end = (phys_addr_t)(uint32_t)__image_end - PAGE_OFFSET;
+    bool covered = false;
+
+    memblock_init();
+    for (int i = 0; i < bi->mmap_count; i++) {
+        const struct mb2_mmap_entry *e = &bi->mmap[i];
+        printk("mem: firmware map %016llx-%016llx type %u\n", e->addr, e->addr + e->len, e->type);
+        memblock_add_mb2(e->addr, e->len, e->type);
+        if (e->type == MB2_RAM && e->addr <= img_start && e->addr + e->len >= img_end)
+            covered = true;
+    }
+    if (!covered)
+        panic("too little RAM: no usable RAM region holds the image (0x%llx-0x%llx); "
+              "give the guest more memory", img_start, img_end);
+    /* The image holds the boot page tables, the fixmap PTE page, the copy
+     * of the boot information and the boot stack (all in .bss). */
+    memblock_reserve(img_start, img_end - img_start);
+    mm_init(boot_cpu.max_phys_bits);
+    mem_print_meta();
+}

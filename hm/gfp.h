@@ -1,0 +1,59 @@
+/*
+ * gfp.h - page allocation flags and the buddy allocator's interface.
+ *
+ * Zone choice follows Linux: the flags name the highest zone allowed and
+ * the allocator falls back downward from there, never upward:
+ *   GFP_KERNEL, GFP_ATOMIC            NORMAL, then DMA
+ *   GFP_DMA                           DMA only
+ *   __GFP_HIGHMEM, GFP_HIGHUSER       HIGHMEM, then NORMAL, then DMA
+ * Other bits are accepted and mean nothing here (there is no reclaim).
+ */
+#ifndef HM_GFP_H
+#define HM_GFP_H
+
+#include "mm.h"
+
+typedef unsigned int gfp_t;
+
+#define __GFP_DMA       0x01u
+#define __GFP_HIGHMEM   0x02u
+#define __GFP_HIGH      0x20u
+#define __GFP_IO        0x40u
+#define __GFP_FS        0x80u
+
+#define GFP_ATOMIC      (__GFP_HIGH)
+#define GFP_KERNEL      (__GFP_IO | __GFP_FS)
+#define GFP_USER        GFP_KERNEL
+#define GFP_HIGHUSER    (GFP_USER | __GFP_HIGHMEM)
+#define GFP_DMA         __GFP_DMA
+
+/* Highest zone the flags allow; __GFP_DMA | __GFP_HIGHMEM panics. */
+static inline enum zone_type gfp_zone(gfp_t gfp)
+{
+    if (__builtin_expect(!(gfp & (__GFP_DMA | __GFP_HIGHMEM)), 1))
+        return ZONE_NORMAL;
+    BUG_ON((gfp & (__GFP_DMA | __GFP_HIGHMEM)) == (__GFP_DMA | __GFP_HIGHMEM));
+    return (gfp & __GFP_DMA) ? ZONE_DMA : ZONE_HIGHMEM;
+}
+
+/* 2^order physically contiguous pages from the zones gfp allows, or NULL
+ * (order >= MAX_ORDER, or nothing free). The first page is the handle. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+
+/* Give back a block from alloc_pages() with the same order. A double free,
+ * a wrong order, or a page that was not handed out panics with "BUG: ...". */
+void __free_pages(struct page *page, unsigned int order);
+
+#define alloc_page(gfp)     alloc_pages(gfp, 0)
+#define __free_page(page)   __free_pages(page, 0)
+
+/* Lowmem convenience: the direct-map address of a fresh block (0 when
+ * none), and its inverse. gfp must not allow highmem. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+void free_pages(unsigned long addr, unsigned int order);
+
+/* Hand the free pfns [start, end) of one zone to the buddy at boot, in the
+ * largest aligned blocks (no per-page work). */
+void free_pfn_range_boot(struct zone *zone, unsigned long start, unsigned long end);
+
+#endif

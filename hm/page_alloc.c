@@ -1,0 +1,160 @@
+/*
+ * page_alloc.c - the buddy allocator: per zone, MAX_ORDER free lists of
+ * naturally aligned 2^order blocks. Allocation takes the smallest block
+ * that fits and splits it; freeing merges a block with its buddy
+ * (pfn ^ 2^order) for as long as the buddy is free and of the same order.
+ * Only a block's first page carries state (see mm_types.h).
+ */
+#include "gfp.h"
+
+struct zone node_zones[MAX_NR_ZONES];
+
+/* Put a free block on its list; its first page records the order. */
+static inline void add_to_free_list(struct zone *zone, struct page *page, unsigned int order)
+{
+    page->flags = PG_buddy;
+    page->private = order;
+    list_add(&page->lru, &zone->free_area[order].free_list);
+    zone->free_area[order].nr_free++;
+}
+
+static inline void del_from_free_list(struct zone *zone, struct page *page, unsigned int order)
+{
+    list_del(&page->lru);
+    page->flags = 0;
+    zone->free_area[order].nr_free--;
+}
+
+/* Take a 2^order block from zone, splitting a larger one when needed. */
+static inline struct page *__rmqueue(struct zone *zone, unsigned int order)
+{
+    unsigned int cur;
+
+    for (cur = order; cur < MAX_ORDER; cur++) {
+        struct free_area *area = &zone->free_area[cur];
+        struct page *page;
+
+        if (list_empty(&area->free_list))
+            continue;
+        page = list_first_entry(&area->free_list, struct page, lru);
+        del_from_free_list(zone, page, cur);
+        while (cur > order) {           /* give back the upper halves */
+            cur--;
+            add_to_free_list(zone, page + (1UL << cur), cur);
+        }
+        zone->free_pages -= 1UL << order;
+        return page;
+    }
+    return NULL;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+    int z;
+
+    if (__builtin_expect(order >= MAX_ORDER, 0))
+        return NULL;
+    for (z = gfp_zone(gfp); z >= 0; z--) {
+        struct zone *zone = &node_zones[z];
+        struct page *page;
+
+        if (zone->free_pages < (1UL << order))
+            continue;
+        page = __rmqueue(zone, order);
+        if (page) {
+            page->flags = PG_head;
+            page->private = order;
+            page->_refcount = 1;
+            return page;
+        }
+    }
+    return NULL;
+}
+
+/* Say exactly what is wrong with a free and end the run. */
+static void __attribute__((noreturn, noinline)) bad_free(struct page *page, unsigned int order)
+{
+    unsigned long pfn = page_to_pfn(page);
+
+    if (page < mem_map || pfn >= max_pfn)
+        arch_panic("BUG: __free_pages: %p is not in mem_map (max_pfn 0x%lx)",
+                   (void *)page, max_pfn);
+    if (order >= MAX_ORDER)
+        arch_panic("BUG: __free_pages: pfn 0x%lx freed with order %u >= MAX_ORDER", pfn, order);
+    if (page->flags & PG_buddy)
+        arch_panic("BUG: __free_pages: double free of pfn 0x%lx (already free, order %u)",
+                   pfn, page->private);
+    if (page->flags & PG_reserved)
+        arch_panic("BUG: __free_pages: pfn 0x%lx is reserved, never allocated", pfn);
+    if (page->flags & PG_head)
+        arch_panic("BUG: __free_pages: pfn 0x%lx freed with order %u, allocated with order %u",
+                   pfn, order, page->private);
+    arch_panic("BUG: __free_pages: pfn 0x%lx order %u is not an allocated block "
+               "(double free, or not its first page)", pfn, order);
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+    unsigned long pfn = page_to_pfn(page);
+    struct zone *zone;
+
+    if (__builtin_expect(pfn >= max_pfn || page->flags != PG_head || page->private != order, 0))
+        bad_free(page, order);
+    zone = &node_zones[pfn_zone_idx(pfn)];
+    page->flags = 0;
+    page->_refcount = 0;
+    zone->free_pages += 1UL << order;
+    while (order < MAX_ORDER - 1) {
+        unsigned long buddy_pfn = pfn ^ (1UL << order);
+        struct page *buddy = mem_map + buddy_pfn;
+
+        if (buddy_pfn < zone->zone_start_pfn || buddy_pfn >= zone->zone_end_pfn ||
+            buddy->flags != PG_buddy || buddy->private != order)
+            break;
+        del_from_free_list(zone, buddy, order);
+        pfn &= ~(1UL << order);
+        order++;
+    }
+    add_to_free_list(zone, mem_map + pfn, order);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+    struct page *page;
+
+    BUG_ON(gfp & __GFP_HIGHMEM);
+    page = alloc_pages(gfp, order);
+    return page ? (unsigned long)lowmem_page_address(page) : 0;
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+    if (addr)
+        __free_pages(virt_to_page((void *)addr), order);
+}
+
+void free_pfn_range_boot(struct zone *zone, unsigned long start, unsigned long end)
+{
+    while (start < end) {
+        unsigned int order = start ? (unsigned int)__builtin_ctzl(start) : MAX_ORDER - 1;
+
+        if (order > MAX_ORDER - 1)
+            order = MAX_ORDER - 1;
+        while ((1UL << order) > end - start)
+            order--;
+        add_to_free_list(zone, mem_map + start, order);
+        zone->free_pages += 1UL << order;
+        zone->managed_pages += 1UL << order;
+        start += 1UL << order;
+    }
+}
+
+unsigned long nr_free_pages(void)
+{
+    unsigned long sum = 0;
+    int z;
+
+    for (z = 0; z < MAX_NR_ZONES; z++)
+        sum += node_zones[z].free_pages;
+    return sum;
+}
