@@ -7,26 +7,15 @@
 # "# " comment line.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-ELF=build/hmbench.elf
-[ -f "$ELF" ] || { fail smp_image "no $ELF (run make first)"; finish; }
+[ -f build/hmbench.elf ] || { fail smp_image "no build/hmbench.elf (run make first)"; finish; }
 
-# boot LOG SMP MEM WORDS...: one guest run; sets $status to the guest's exit
-# status (0..3), 124 on timeout, 125 without an @done line; $secs to its time.
+# boot LOG SMP MEM WORDS...: one guest run through tools/run; sets $status
+# to its exit status (0..3 the guest's, 124 timeout, 125 no @done line) and
+# $secs to its wall time.
 boot() {
-  local log=$1 smp=$2 mem=$3 t0=$SECONDS rc; shift 3
-  if [ -x tools/run ]; then
-    tools/run --accel tcg --smp "$smp" --mem "$mem" --timeout 300 --log "$log" -- "$@" \
-      >/dev/null 2>&1; status=$?
-  else
-    local iso=$TMP/smp.iso
-    for _ in 1 2 3; do tools/mkiso "$ELF" "$iso" "$@" >/dev/null 2>&1 && break; done
-    timeout 300 qemu-system-i386 -accel tcg -nographic -no-reboot -m "$mem" -smp "$smp" \
-      -device isa-debug-exit,iobase=0xf4,iosize=4 -serial "file:$log" -monitor none \
-      -display none -boot d -net none -cdrom "$iso" >/dev/null 2>&1; rc=$?
-    if [ $rc -eq 124 ]; then status=124
-    elif [ $((rc & 1)) -eq 1 ] && grep -q '^@done status=' "$log"; then status=$(((rc - 1) / 2))
-    else status=125; fi
-  fi
+  local log=$1 smp=$2 mem=$3 t0=$SECONDS; shift 3
+  tools/run --accel tcg --smp "$smp" --mem "$mem" --timeout 300 --log "$log" -- "$@" \
+    >/dev/null 2>&1; status=$?
   secs=$((SECONDS - t0))
   echo "# smp=$smp mem=$mem $*: status $status, ${secs} s"
 }
