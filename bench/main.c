@@ -43,6 +43,7 @@ void main(void)
     tsc_calibrate();
     tsc_print_meta();
     setup_memory(&bootinfo);
+    setup_smp(&bootinfo);
     setup_vmalloc();
 
     crash_if_asked();
