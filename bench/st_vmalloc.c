@@ -4,7 +4,7 @@
  * frame (the fixmap test slot, until kmap_atomic exists), freed addresses
  * fault after the purge (lazy) or at once (eager), lazily freed frames and
  * ranges are not reused before the purge, and bad sizes are refused.
- * Faults are probed on the CPU running the tests (CPU 0: no APs yet).
+ * Faults are probed here on CPU 0; st_vmalloc_smp.c probes every CPU.
  */
 #include "bench/selftest.h"
 #include "boot/console.h"
@@ -106,7 +106,6 @@ SELFTEST(vmalloc_vfree_faults)
     vfree(a);
     report(!freed_pages_fault(a, 4), "vmalloc_eager_faults_at_once", "%lu of 4 pages still read",
            freed_pages_fault(a, 4));
-    printk("vmalloc: faults probed on CPU %d only (no APs online)\n", smp_processor_id());
     vmalloc_set_mode(mode0);
 }
 

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# vmalloc.sh - vmalloc in the guest through tools/run (TCG): its self-tests
+# vmalloc.sh - vmalloc in the guest through tools/run (TCG): the self-tests
 # at 128M (no highmem) and 8G (qemu32: 32-bit physical, and the default
-# CPU: highmem above 4 GiB), lazy and eager; the test-only bad vfree words
+# CPU: highmem above 4 GiB), lazy and eager, with 1 and 2 CPUs (freed
+# addresses must fault on every CPU); the test-only bad vfree words
 # end with a "BUG: vfree(...)" line and status 3; a bad vmalloc= value is
 # status 2; bench=vmalloc quick under icount gives a table that tools/extract
 # accepts and tools/plot draws as vmalloc.png.
 . "$(dirname "$0")/guest_lib.sh"
 need_image
 
-tests=vmalloc_readback,vmalloc_vfree_faults,vmalloc_lazy_no_reuse,vmalloc_bad_input,vmalloc_exhaustion,vmalloc_stress
-for cfg in 128M:lazy: 8G:lazy:qemu32 8G:eager: 8G:lazy:; do
-  IFS=: read -r mem mode cpu <<<"$cfg"
-  n=selftest-$mem-$mode${cpu:+-$cpu}
-  HMBENCH_CPU=$cpu boot "$n" --accel tcg --mem "$mem" --timeout 180 -- mode=selftest "test=$tests" "vmalloc=$mode"
+for cfg in 128M:lazy::1 8G:lazy:qemu32:1 8G:eager::2 8G:lazy::2; do
+  IFS=: read -r mem mode cpu smp <<<"$cfg"
+  n=selftest-$mem-$mode${cpu:+-$cpu}-smp$smp
+  HMBENCH_CPU=$cpu boot "$n" --accel tcg --mem "$mem" --smp "$smp" --timeout 180 -- mode=selftest "vmalloc=$mode"
   check "$n status 0" "runner exit $RC: $(echo "$OUT" | tail -n 1)" [ "$RC" -eq 0 ]
   check "$n mode line" "no 'vmalloc: $mode purging' line" log_has "^vmalloc: $mode purging"
   check "$n no FAIL" "$(log_line '^FAIL: ')" bash -c "! tr -d '\r' <'$LOG' | grep -a -q '^FAIL: '"
@@ -22,11 +22,16 @@ for cfg in 128M:lazy: 8G:lazy:qemu32 8G:eager: 8G:lazy:; do
            vmalloc_stress_tags_intact vmalloc_stress_no_drift vfree_null_changes_nothing; do
     check "$n PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
   done
+  if [ "$smp" -gt 1 ]; then
+    for t in vmalloc_lazy_faults_every_cpu vmalloc_eager_faults_every_cpu; do
+      check "$n PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
+    done
+  fi
 done
 # Highmem exists at 8G and vmalloc must have used it; 128M has none.
-LOG=$T/selftest-8G-lazy.log
+LOG=$T/selftest-8G-lazy-smp2.log
 check "8G vmalloc_prefers_highmem" "no PASS line" log_has '^PASS: vmalloc_prefers_highmem$'
-LOG=$T/selftest-128M-lazy.log
+LOG=$T/selftest-128M-lazy-smp1.log
 check "128M vmalloc_prefers_highmem skipped" "no SKIP line" log_has '^SKIP: vmalloc_prefers_highmem'
 
 while IFS='|' read -r kind want; do
