@@ -7,6 +7,7 @@
 #include "boot/console.h"
 #include "boot/cpu.h"
 #include "boot/mb2.h"
+#include "hm/highmem.h"
 #include "hm/memblock.h"
 #include "hm/mm.h"
 
@@ -34,4 +35,5 @@ void setup_memory(const struct boot_info *bi)
     memblock_reserve(img_start, img_end - img_start);
     mm_init(boot_cpu.max_phys_bits);
     mem_print_meta();
+    kmap_print_meta();
 }
