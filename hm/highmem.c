@@ -13,12 +13,10 @@
 int pkmap_count[LAST_PKMAP];
 unsigned int last_pkmap_nr;
 DEFINE_SPINLOCK(kmap_lock);
+struct page *highmem_start_page;
 
-/* Waiting for a free slot (SMP only): a waiter counts itself in
- * pkmap_waiters and spins until pkmap_wake_seq moves; kunmap_high moves it
- * when a slot's count falls to 1 while someone waits. */
-static unsigned int pkmap_waiters;
-static volatile unsigned int pkmap_wake_seq;
+unsigned int pkmap_waiters;             /* see highmem.h */
+volatile unsigned int pkmap_wake_seq;
 
 /* The pkmap's PTE page (paging_init made it; no PDE ever changes). */
 static pteval_t *pkmap_page_table;
@@ -28,6 +26,7 @@ void kmap_init(void)
     unsigned int i;
 
     pkmap_page_table = virt_to_kpte(PKMAP_BASE);
+    highmem_start_page = mem_map + max_low_pfn;
     for (i = 0; i < LAST_PKMAP; i++) {
         pkmap_count[i] = 0;
         pte_clear(&pkmap_page_table[i]);
@@ -136,48 +135,29 @@ start:
     return vaddr;
 }
 
-void *kmap_high(struct page *page)
+/* kmap_high for a page that is not mapped yet: map it (or find it mapped
+ * after a wait), count the user, drop kmap_lock. */
+void *kmap_high_slow(struct page *page)
 {
-    unsigned long vaddr;
-    int *cnt;
+    unsigned long vaddr = map_new_virtual(page);
 
-    spin_lock(&kmap_lock);
-    vaddr = page_address_locked(page);
-    if (!vaddr)
-        vaddr = map_new_virtual(page);
-    cnt = &pkmap_count[PKMAP_NR(vaddr)];
-    if (__builtin_expect(++*cnt < 2, 0)) {
-        spin_unlock(&kmap_lock);
-        arch_panic("BUG: kmap_high: pfn 0x%lx at 0x%08lx has count %d after kmap",
-                   page_to_pfn(page), vaddr, *cnt);
-    }
+    pkmap_count[PKMAP_NR(vaddr)]++;
     spin_unlock(&kmap_lock);
     return (void *)vaddr;
 }
 
-/* Report a kunmap that has no kmap to undo, and stop. */
-static void __attribute__((noreturn, noinline)) bad_kunmap(struct page *page, unsigned long vaddr)
+void bad_kmap(struct page *page, int *cnt)
 {
     spin_unlock(&kmap_lock);
-    if (!vaddr)
-        arch_panic("BUG: kunmap_high: pfn 0x%lx is not kmapped", page_to_pfn(page));
-    arch_panic("BUG: kunmap_high: pfn 0x%lx at 0x%08lx unmapped more often than mapped",
-               page_to_pfn(page), vaddr);
+    arch_panic("BUG: kmap_high: pfn 0x%lx at 0x%08lx: count %d after kmap (overflow)",
+               page_to_pfn(page), PKMAP_ADDR(cnt - pkmap_count), *cnt);
 }
 
-void kunmap_high(struct page *page)
+void bad_kunmap(struct page *page, int *cnt)
 {
-    unsigned long vaddr;
-    int *cnt;
-
-    spin_lock(&kmap_lock);
-    vaddr = page_address_locked(page);
-    if (__builtin_expect(!vaddr, 0))
-        bad_kunmap(page, 0);
-    cnt = &pkmap_count[PKMAP_NR(vaddr)];
-    if (__builtin_expect(*cnt <= 1, 0))
-        bad_kunmap(page, vaddr);
-    if (--*cnt == 1 && pkmap_waiters)
-        pkmap_wake_seq++;
     spin_unlock(&kmap_lock);
+    if (!cnt)
+        arch_panic("BUG: kunmap_high: pfn 0x%lx is not kmapped", page_to_pfn(page));
+    arch_panic("BUG: kunmap_high: pfn 0x%lx at 0x%08lx unmapped more often than mapped",
+               page_to_pfn(page), PKMAP_ADDR(cnt - pkmap_count));
 }

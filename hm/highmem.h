@@ -13,11 +13,10 @@
  * Count-1 entries are only torn down when the allocation scan wraps, all
  * at once, with ONE flush of the whole pkmap range on every CPU.
  *
- * Temporary, hm/highmem_local.c: kmap_atomic(page) / kmap_local_page(page)
+ * Temporary (hm/highmem_local.h): kmap_atomic(page) / kmap_local_page(page)
  * take the next of KM_MAX_IDX fixmap slots of this CPU (a LIFO stack);
  * kunmap_atomic(addr) / kunmap_local(addr) must give back the newest one
  * first. Map = one PTE write, no flush; unmap = PTE clear + local invlpg.
- * The fast paths are inline here; misuse ends the run with a "BUG: " line.
  *
  * A lowmem page needs neither: both return its direct-map address.
  * Virtual addresses of highmem mappings are guest addresses also on the
@@ -27,8 +26,10 @@
 #define HM_HIGHMEM_H
 
 #include "mm.h"
+#include "page_address.h"
 #include "spinlock.h"
 #include "tlbflush.h"
+#include "highmem_local.h"
 
 /* ---- permanent mappings (hm/highmem.c) ---- */
 
@@ -43,16 +44,6 @@ void kmap_init(void);
 /* Print the @meta keys of this layer (last_pkmap, km_max_idx). */
 void kmap_print_meta(void);
 
-/* Map a highmem page in the pkmap (or find its mapping) and count one
- * more user. Never fails: with every slot in use it waits for a kunmap on
- * SMP and panics on one CPU. */
-void *kmap_high(struct page *page);
-
-/* Drop one user of a kmap_high() mapping. The slot stays mapped (count 1)
- * until the next wrap. A page that is not kmapped, or one more kunmap than
- * kmaps, is a BUG. */
-void kunmap_high(struct page *page);
-
 /* Tear down every unused (count 1) pkmap entry now, with one flush. */
 void kmap_flush_unused(void);
 
@@ -64,17 +55,70 @@ void *highmem_page_address(const struct page *page);
  * highmem page. Caller holds kmap_lock. */
 void set_page_address(struct page *page, unsigned long virtual);
 
-/* The same lookup without the bucket lock: caller holds kmap_lock, which
- * every writer of the htable holds too. 0 when not mapped. */
-unsigned long page_address_locked(const struct page *page);
-
 /* Empty the htable and refill its page_address_map pool. */
 void page_address_init(void);
+
+/* &mem_map[max_low_pfn]: PageHighMem(page) in one compare (kmap_init). */
+extern struct page *highmem_start_page;
+
+/* Waiting for a free slot (SMP only): a waiter counts itself in
+ * pkmap_waiters and spins until pkmap_wake_seq moves; kunmap_high moves it
+ * when a slot's count falls to 1 while someone waits. */
+extern unsigned int pkmap_waiters;
+extern volatile unsigned int pkmap_wake_seq;
+
+/* The slow halves of kmap_high / kunmap_high (hm/highmem.c), entered with
+ * kmap_lock held. kmap_high_slow maps the page and drops the lock; the
+ * BUG reports drop it and stop. */
+void *kmap_high_slow(struct page *page);
+void bad_kmap(struct page *page, int *cnt) __attribute__((noreturn));
+void bad_kunmap(struct page *page, int *cnt) __attribute__((noreturn));
+
+/* kmap_high: map a highmem page in the pkmap, or find its mapping, and
+ * count one more user. Never fails: with every slot in use it waits for a
+ * kunmap on SMP and panics on one CPU. The hit - the page is mapped - is
+ * inline: lock, one bucket walk, one increment, unlock. */
+static inline void *kmap_high(struct page *page)
+{
+    struct page_address_map *pam;
+    int *cnt;
+
+    spin_lock(&kmap_lock);
+    pam = find_pam(page_slot(page), page);
+    if (__builtin_expect(!pam, 0))
+        return kmap_high_slow(page);
+    cnt = &pkmap_count[PKMAP_NR(pam->virtual)];
+    if (__builtin_expect(++*cnt < 2, 0))
+        bad_kmap(page, cnt);
+    spin_unlock(&kmap_lock);
+    return (void *)pam->virtual;
+}
+
+/* kunmap_high: drop one user of a kmap_high() mapping. The slot stays
+ * mapped (count 1) until the next wrap. A page that is not kmapped, or
+ * one more kunmap than kmaps, is a BUG; the last user of a slot wakes a
+ * waiter. */
+static inline void kunmap_high(struct page *page)
+{
+    struct page_address_map *pam;
+    int *cnt;
+
+    spin_lock(&kmap_lock);
+    pam = find_pam(page_slot(page), page);
+    if (__builtin_expect(!pam, 0))
+        bad_kunmap(page, NULL);
+    cnt = &pkmap_count[PKMAP_NR(pam->virtual)];
+    if (__builtin_expect(*cnt < 2, 0))
+        bad_kunmap(page, cnt);
+    if (--*cnt == 1 && pkmap_waiters)
+        pkmap_wake_seq++;
+    spin_unlock(&kmap_lock);
+}
 
 /* kmap: the direct map for lowmem, a pkmap slot for highmem. */
 static inline void *kmap(struct page *page)
 {
-    if (!PageHighMem(page))
+    if (page < highmem_start_page)
         return lowmem_page_address(page);
     return kmap_high(page);
 }
@@ -82,140 +126,8 @@ static inline void *kmap(struct page *page)
 /* kunmap: undo one kmap(page); nothing to do for lowmem. */
 static inline void kunmap(struct page *page)
 {
-    if (PageHighMem(page))
+    if (page >= highmem_start_page)
         kunmap_high(page);
 }
-
-/* ---- temporary mappings (hm/highmem_local.c) ---- */
-
-/* One CPU's kmap_atomic stack. Slot i (0 <= i < KM_MAX_IDX) is fixmap
- * index FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i (fixmap indices grow
- * downwards in address). kmap_slot_va[cpu][n] is the address of slot
- * n - 1, and kmap_slot_va[cpu][0] is 1, which no page-aligned address
- * equals. newest points at entry n when n slots are in use: its value is
- * the only address an unmap may give back (one compare checks both
- * "newest" and "any in use"), and newest[1] is the next slot to map. */
-struct kmap_ctrl {
-    const unsigned long *newest;
-    const unsigned long *full;      /* newest when all KM_MAX_IDX are in use */
-} __attribute__((aligned(64)));
-
-extern struct kmap_ctrl kmap_ctrl[NR_CPUS];
-extern unsigned long kmap_slot_va[NR_CPUS][KM_MAX_IDX + 1];
-
-/* The PTE of the page-aligned kmap slot address va: the fixmap is one
- * PTE page, so it is entry (va - FIXMAP_PMD_BASE) >> PAGE_SHIFT, i.e. byte
- * (va >> 9) from an origin FIXMAP_PMD_BASE >> 9 bytes below the page. In
- * the image that origin is a constant: one shift, no load. */
-static inline pteval_t *kmap_slot_pte(unsigned long va)
-{
-    return (pteval_t *)((uintptr_t)arch_fixmap_pt() - (FIXMAP_PMD_BASE >> (PAGE_SHIFT - 3)) +
-                        (va >> (PAGE_SHIFT - 3)));
-}
-
-/* set_pte / pte_clear of a slot, in their PAE order (set: high half, then
- * the low half that holds Present; clear: low half first). In the image
- * each is one asm of two stores: gcc otherwise builds a 64-bit temporary
- * and spends registers (and their saves) on it. The host goes through
- * pte.h, so the simulator sees and checks every half. */
-static inline void kmap_slot_pte_set(pteval_t *ptep, unsigned long pfn, uint32_t prot)
-{
-    uint32_t hi = (uint32_t)(pfn >> (32 - PAGE_SHIFT));
-    uint32_t lo = (uint32_t)(pfn << PAGE_SHIFT) | prot;
-#ifdef HM_HOST
-    set_pte(ptep, ((pteval_t)hi << 32) | lo);
-#else
-    volatile pte_half_t *half = (volatile pte_half_t *)ptep;
-
-    __asm__ volatile("movl %2, %1\n\tmovl %3, %0"
-                     : "=m"(half[0]), "=m"(half[1]) : "r"(hi), "r"(lo));
-#endif
-}
-
-static inline void kmap_slot_pte_clear(pteval_t *ptep)
-{
-#ifdef HM_HOST
-    pte_clear(ptep);
-#else
-    volatile pte_half_t *half = (volatile pte_half_t *)ptep;
-
-    __asm__ volatile("movl $0, %0\n\tmovl $0, %1" : "=m"(half[0]), "=m"(half[1]));
-#endif
-}
-
-/* The slow, reporting halves. In the image they take their argument in
- * a register (regparm), so the inline fast paths need no stack space. */
-#ifdef HM_HOST
-#define KMAP_SLOWCALL
-#else
-#define KMAP_SLOWCALL __attribute__((regparm(1)))
-#endif
-void kmap_local_overflow(void) __attribute__((noreturn));
-/* An unmap of anything but this CPU's newest slot: nothing to do for a
- * lowmem address, a BUG for anything else. */
-void KMAP_SLOWCALL kunmap_local_slow(const void *addr);
-
-/* Map pfn in this CPU's next slot: set the PTE, nothing else. The slot
- * was flushed when it was last unmapped, so no TLB can hold it. */
-static inline void *__kmap_local_pfn_prot(struct kmap_ctrl *c, unsigned long pfn, pteval_t prot)
-{
-    const unsigned long *n = c->newest;
-    unsigned long va;
-
-    if (__builtin_expect(n == c->full, 0))
-        kmap_local_overflow();
-    va = n[1];
-    c->newest = n + 1;
-    kmap_slot_pte_set(kmap_slot_pte(va), pfn, (uint32_t)prot);
-    return (void *)va;
-}
-
-/* kmap_local_page: a temporary mapping of page, valid on this CPU until the
- * matching kunmap_local. There is no preemption and no migration in
- * hmbench, so unlike Linux nothing has to be disabled to stay on this CPU;
- * an interrupt handler that maps must unmap before it returns (LIFO). */
-static inline void *kmap_local_page(struct page *page)
-{
-    unsigned long pfn = page_to_pfn(page);
-    struct kmap_ctrl *c = &kmap_ctrl[arch_cpu_id()];
-
-    if (__builtin_expect(pfn < max_low_pfn, 0))
-        return lowmem_page_address(page);
-    return __kmap_local_pfn_prot(c, pfn, PAGE_KERNEL);
-}
-
-/* kunmap_local: give back the newest slot of this CPU (addr may point
- * anywhere inside its page): clear the PTE, invlpg here. Any other slot
- * is a BUG; a lowmem address is a no-op. */
-static inline void kunmap_local(const void *addr)
-{
-    unsigned long va = (unsigned long)addr & PAGE_MASK;
-    struct kmap_ctrl *c = &kmap_ctrl[arch_cpu_id()];
-    const unsigned long *n = c->newest;
-
-    if (__builtin_expect(va != *n, 0)) {
-        kunmap_local_slow(addr);
-        return;
-    }
-    kmap_slot_pte_clear(kmap_slot_pte(va));
-    flush_tlb_one_kernel(va);
-    c->newest = n - 1;
-}
-
-/* kmap_atomic / kunmap_atomic: Linux's older names for the same thing
- * (Linux also disables preemption and page faults; hmbench has neither). */
-static inline void *kmap_atomic(struct page *page) { return kmap_local_page(page); }
-static inline void kunmap_atomic(const void *addr) { kunmap_local(addr); }
-
-/* Slots in use on this CPU. */
-static inline int kmap_local_depth(void)
-{
-    int cpu = arch_cpu_id();
-
-    return (int)(kmap_ctrl[cpu].newest - kmap_slot_va[cpu]);
-}
-
-/* Point each CPU's kmap_ctrl at its slots, all empty (kmap_init). */
-void kmap_local_init(void);
 
 #endif
