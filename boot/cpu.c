@@ -45,6 +45,7 @@ void cpu_identify(void)
     c->tsc = d & (1u << 4);
     c->msr = d & (1u << 5);
     c->pae = d & (1u << 6);
+    bool pse36 = d & (1u << 17);
     c->apic = d & (1u << 9);
     c->pge = d & (1u << 13);
     c->sse2 = d & (1u << 26);
@@ -73,7 +74,10 @@ void cpu_identify(void)
         cpuid_count(0x80000007, 0, &a, &b, &cx, &d);
         c->invariant_tsc = d & (1u << 8);
     }
-    c->max_phys_bits = c->pae ? 36 : 32;       /* SDM: 36 when leaf absent */
+    /* Without leaf 0x80000008 the SDM says 36 bits with PAE, but QEMU's
+     * qemu32 (PAE, no PSE36) walks with 32: a PTE above 4 GiB takes a
+     * reserved-bit #PF. QEMU grants 36 only with PSE36, and so do we. */
+    c->max_phys_bits = c->pae && pse36 ? 36 : 32;
     if (c->max_ext_leaf >= 0x80000008) {
         cpuid_count(0x80000008, 0, &a, &b, &cx, &d);
         c->max_phys_bits = a & 0xFF;
