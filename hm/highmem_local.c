@@ -48,7 +48,10 @@ void KMAP_SLOWCALL kunmap_local_slow(const void *addr)
     int depth = kmap_local_depth();
 
     if (va - KMAP_LOCAL_START >= KMAP_LOCAL_END - KMAP_LOCAL_START) {
-        if (__pa(addr) >= ((phys_addr_t)max_low_pfn << PAGE_SHIFT))
+        /* a guest address past the direct map (vmalloc, pkmap, fixmap), or
+         * anything __pa does not place in lowmem */
+        if ((va >= high_memory && ((uint64_t)va >> 32) == 0) ||
+            __pa(addr) >= ((phys_addr_t)max_low_pfn << PAGE_SHIFT))
             arch_panic("BUG: kunmap_atomic(%p): neither a kmap_atomic slot nor a lowmem "
                        "address", addr);
         return;                                 /* lowmem: kmap_atomic mapped nothing */
