@@ -72,11 +72,13 @@ test: deps
 	@$(MAKE) --no-print-directory all unit
 	@tools/../tests/run
 
+# SMP=, MEM= and ARGS= (guest words) apply here too.
+RUN_OPTS = $(if $(SMP),--smp $(SMP)) $(if $(MEM),--mem $(MEM)) -- $(ARGS)
 bochs: all
-	tools/bochs --interactive
+	tools/bochs --interactive $(RUN_OPTS)
 
 debug: all
-	tools/debug
+	tools/debug $(RUN_OPTS)
 
 plot:
 	@test -n "$(RUN)" || { echo "usage: make plot RUN=results/<run-id>" >&2; exit 2; }

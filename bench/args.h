@@ -9,8 +9,10 @@
  *   unit=cycles|insns        what a TSC tick is: the runner says insns
  *                            under icount (the guest cannot tell)
  * Modules add their own keys next to the code that reads them with
- * CMDLINE_KEY (below); e.g. crash=pf|ud|gp|de in crash.c. Every key, core
- * or module, is parsed in one pass, so an unknown word is still refused.
+ * CMDLINE_KEY (below); e.g. crash=pf|ud|gp|de in crash.c, and the SMP
+ * test words ap_hold=N, rsdp=loader|scan, x2apic=auto|off in setup_smp.c.
+ * Every key, core or module, is parsed in one pass, so an unknown word is
+ * still refused.
  *
  * A key not given takes the documented value, and the run prints which
  * keys were defaulted on its "args:" line. Bad words end the run with

@@ -44,6 +44,7 @@ void main(void)
     tsc_calibrate();
     tsc_print_meta();
     setup_memory(&bootinfo);
+    setup_smp(&bootinfo);
 
     crash_if_asked();
     kmap_crash_if_asked();

@@ -32,7 +32,9 @@ void table_row(const struct row_key *k, const struct stats *st)
 
     if (!open_table)
         panic("report: row of %s/%s outside a table", k->bench, k->variant);
-    if (k->param_name[0])
+    if (k->param_name[0] && k->param_str)
+        hm_snprintf(param, sizeof(param), "%s", k->param_str);
+    else if (k->param_name[0])
         hm_snprintf(param, sizeof(param), "%llu", (unsigned long long)k->param);
     n = hm_snprintf(line, sizeof(line),
                     "%s,%s,%s,%s,%d,%d,%u,%s,%llu,%llu,%llu,%llu,%llu,%llu.%02llu,%llu.%02llu,%llu",
@@ -59,17 +61,31 @@ void table_end(void)
     pending_len = 0;
 }
 
+/* measure_row: measure o (sample or batch mode) and print k's row. */
+static void measure_row(const struct row_key *k, const struct op *o, int batch)
+{
+    struct stats st;
+    uint32_t n = args.samples;
+
+    if (batch)
+        measure_batch(o, n / 10 ? n / 10 : 1, &st);
+    else
+        measure_samples(o, n, &st);
+    table_row(k, &st);
+}
+
 void bench_row(const char *bench, const char *variant, const char *param_name,
                uint64_t param, const struct op *o, int batch)
 {
-    struct row_key k = { bench, variant, param_name, param, 0, 1 };
-    struct stats st;
+    struct row_key k = { bench, variant, param_name, param, 0, 0, 1 };
+    measure_row(&k, o, batch);
+}
 
-    if (batch)
-        measure_batch(o, args.samples, &st);
-    else
-        measure_samples(o, args.samples, &st);
-    table_row(&k, &st);
+void bench_row_named(const char *bench, const char *variant, const char *param_name,
+                     const char *param, const struct op *o, int batch)
+{
+    struct row_key k = { bench, variant, param_name, 0, param, 0, 1 };
+    measure_row(&k, o, batch);
 }
 
 void bench_skip(const char *bench, const char *variant, const char *why)

@@ -17,6 +17,7 @@ struct row_key {
     const char *variant;
     const char *param_name;     /* "" when the row has no parameter */
     uint64_t param;             /* printed only when param_name is set */
+    const char *param_str;      /* when set, printed instead of param */
     int cpu, ncpus;
 };
 
@@ -30,6 +31,10 @@ void table_end(void);
  * mode with args.samples samples and print the row on CPU 0, ncpus 1. */
 void bench_row(const char *bench, const char *variant, const char *param_name,
                uint64_t param, const struct op *o, int batch);
+
+/* The same, with a named (non-numeric) parameter value, e.g. zone=highmem. */
+void bench_row_named(const char *bench, const char *variant, const char *param_name,
+                     const char *param, const struct op *o, int batch);
 
 /* A variant that cannot run here: "SKIP: bench/variant (why)", no row.
  * Inside an open table the line is held back until table_end, so that

@@ -8,4 +8,13 @@
  * mm_init and the memory @meta lines. Too little RAM is a clear panic. */
 void setup_memory(const struct boot_info *bi);
 
+/* ACPI, local APICs and the APs (boot/smp.h smp_init), with the SMP
+ * command-line words: ap_hold=N (test: AP N parks without reporting, so
+ * the boot CPU's timeout path runs), rsdp=loader|scan (test: find the RSDP
+ * by BIOS scan), x2apic=auto|off. */
+void setup_smp(const struct boot_info *bi);
+
+/* The ap_hold= CPU, 0 when not given (self-tests read it). */
+int ap_hold_cpu(void);
+
 #endif

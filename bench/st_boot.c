@@ -5,6 +5,7 @@
  */
 #include "bench/selftest.h"
 #include "boot/fault.h"
+#include "boot/cpu.h"
 #include "boot/fixmap.h"
 #include "boot/layout.h"
 #include "boot/x86.h"
@@ -87,4 +88,32 @@ SELFTEST(fixmap_alias_and_clear)
     faulted = probe_read32(&fx[5], &val, &rec);
     report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)&fx[5], "fixmap_cleared_faults",
            "faulted=%d vector=%d cr2=0x%08x want 0x%08x", faulted, rec.vector, rec.cr2, (uint32_t)&fx[5]);
+}
+
+/* MAXPHYADDR as the MMU sees it: a PTE whose frame uses the top address
+ * bit the CPU claims must translate; one bit above must take a
+ * reserved-bit page fault (error code bit 3). No RAM need be there: a
+ * read of unbacked physical memory does not fault. */
+SELFTEST(maxphyaddr)
+{
+    unsigned bits = boot_cpu.max_phys_bits;
+    volatile uint32_t *va = (volatile uint32_t *)__fix_to_virt(FIX_TEST);
+    struct fault_record rec;
+    uint32_t val;
+    bool faulted;
+
+    set_fixmap(FIX_TEST, 1ULL << (bits - 1), PAGE_KERNEL);
+    faulted = probe_read32(va, &val, &rec);
+    clear_fixmap(FIX_TEST);
+    report(!faulted, "maxphyaddr_top_bit_maps", "bit %u: vector %d error 0x%x", bits - 1,
+           rec.vector, rec.error);
+    if (bits >= 52) {
+        report_skip("maxphyaddr_next_bit_reserved", "MAXPHYADDR is 52");
+        return;
+    }
+    set_fixmap(FIX_TEST, 1ULL << bits, PAGE_KERNEL);
+    faulted = probe_read32(va, &val, &rec);
+    clear_fixmap(FIX_TEST);
+    report(faulted && rec.vector == 14 && (rec.error & 8), "maxphyaddr_next_bit_reserved",
+           "bit %u: faulted=%d vector %d error 0x%x", bits, faulted, rec.vector, rec.error);
 }

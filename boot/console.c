@@ -19,9 +19,9 @@ static void console_emit(void *ctx, char c)
 
 void vprintk(const char *fmt, va_list ap)
 {
-    raw_spin_lock(&console_lock);
+    uint32_t flags = raw_spin_lock_irqsave(&console_lock);
     hm_vformat(console_emit, 0, fmt, ap);
-    raw_spin_unlock(&console_lock);
+    raw_spin_unlock_irqrestore(&console_lock, flags);
 }
 
 void printk(const char *fmt, ...)

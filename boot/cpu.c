@@ -45,9 +45,9 @@ void cpu_identify(void)
     c->tsc = d & (1u << 4);
     c->msr = d & (1u << 5);
     c->pae = d & (1u << 6);
-    bool pse36 = d & (1u << 17);
     c->apic = d & (1u << 9);
     c->pge = d & (1u << 13);
+    c->pse36 = d & (1u << 17);
     c->sse2 = d & (1u << 26);
     c->x2apic = cx & (1u << 21);
     bool hv = cx & (1u << 31);
@@ -74,10 +74,11 @@ void cpu_identify(void)
         cpuid_count(0x80000007, 0, &a, &b, &cx, &d);
         c->invariant_tsc = d & (1u << 8);
     }
-    /* Without leaf 0x80000008 the SDM says 36 bits with PAE, but QEMU's
-     * qemu32 (PAE, no PSE36) walks with 32: a PTE above 4 GiB takes a
-     * reserved-bit #PF. QEMU grants 36 only with PSE36, and so do we. */
-    c->max_phys_bits = c->pae && pse36 ? 36 : 32;
+    /* Without leaf 0x80000008 the SDM says "generally 36 with PAE"; QEMU
+     * gives 36 only with PSE36 (its qemu32 model has none: 32 bits, and a
+     * PTE above 4 GiB takes a reserved-bit fault). Follow the stricter rule;
+     * the maxphyaddr self-test checks it against the MMU. */
+    c->max_phys_bits = c->pae && c->pse36 ? 36 : 32;
     if (c->max_ext_leaf >= 0x80000008) {
         cpuid_count(0x80000008, 0, &a, &b, &cx, &d);
         c->max_phys_bits = a & 0xFF;
@@ -103,8 +104,8 @@ void cpu_print_meta(void)
     printk("@meta cpu_vendor=%s\n", c->vendor);
     printk("@meta cpu_model=%s\n", c->brand);
     printk("@meta cpu_signature=family %u model %u stepping %u\n", c->family, c->model, c->stepping);
-    printk("@meta cpu_features=%s%s%s%s%s%s%s%s%s%s\n", c->pae ? "pae " : "", c->pge ? "pge " : "",
-           c->pse ? "pse " : "", c->tsc ? "tsc " : "", c->invariant_tsc ? "invariant_tsc " : "",
+    printk("@meta cpu_features=%s%s%s%s%s%s%s%s%s%s%s\n", c->pae ? "pae " : "", c->pge ? "pge " : "",
+           c->pse ? "pse " : "", c->pse36 ? "pse36 " : "", c->tsc ? "tsc " : "", c->invariant_tsc ? "invariant_tsc " : "",
            c->invpcid ? "invpcid " : "", c->apic ? "apic " : "", c->x2apic ? "x2apic " : "",
            c->rdtscp ? "rdtscp " : "", c->sse2 ? "sse2" : "");
     printk("@meta invariant_tsc=%d\n", c->invariant_tsc);

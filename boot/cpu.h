@@ -16,7 +16,7 @@ struct cpuinfo {
     uint32_t family, model, stepping;
     uint32_t max_leaf, max_ext_leaf, max_hv_leaf;
     unsigned max_phys_bits;     /* MAXPHYADDR */
-    bool pae, pge, pse, tsc, invariant_tsc, invpcid, apic, x2apic, rdtscp, msr, sse2;
+    bool pae, pge, pse, pse36, tsc, invariant_tsc, invpcid, apic, x2apic, rdtscp, msr, sse2;
 };
 
 extern struct cpuinfo boot_cpu;

@@ -9,7 +9,7 @@
  *   FIXADDR_TOP+---------------------------+ 0xFFFFF000
  *              | fixmap: FIX_HOLE,         |  __fix_to_virt(i) =
  *              |  FIX_APIC_BASE, FIX_TEST, |    FIXADDR_TOP - (i << PAGE_SHIFT)
- *              |  FIX_KMAP_BEGIN ..        |  KM_MAX_IDX slots per CPU
+ *              |  FIX_ACPI, FIX_KMAP_BEGIN |  KM_MAX_IDX slots per CPU
  *              |  FIX_KMAP_END             |
  * FIXADDR_START+---------------------------+ (inside the last 2 MiB PMD)
  *              | (unused)                  |
@@ -89,7 +89,9 @@
 #define FIX_APIC_BASE   1                       /* local APIC registers */
 #define FIX_TEST        2                       /* boot-time test mapping */
 #define FIX_TEST_END    5                       /* 4 test slots: 2..5 */
-#define FIX_KMAP_BEGIN  6
+#define FIX_ACPI_BEGIN  6                       /* ACPI table window: 2 pages, */
+#define FIX_ACPI_END    7                       /*  END is the lower address */
+#define FIX_KMAP_BEGIN  8                       /* keep the kmap slots last */
 #define FIX_KMAP_END    (FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS - 1)
 #define __end_of_fixed_addresses (FIX_KMAP_END + 1)
 #define FIXADDR_SIZE    (__end_of_fixed_addresses * PAGE_SIZE)

@@ -29,12 +29,22 @@ struct fault_record {
 struct percpu {
     struct percpu *self;        /* offset 0: %fs:0 gives the pointer */
     int cpu;                    /* offset 4: logical CPU number */
-    uint32_t apic_id;
+    uint32_t apic_id;           /* from the MADT, set by the boot CPU */
+    uint32_t apic_id_seen;      /* what this CPU's own APIC said at bring-up */
     volatile int online;
     struct fault_record probe;  /* last fault taken by a probe */
     uint64_t gdt[GDT_ENTRIES];
     void *stack_top;
+    /* IPIs taken by this CPU (boot/smp_call.c). */
+    volatile uint32_t pings;    /* IPI_PING_VECTOR interrupts */
+    volatile uint32_t calls_run;/* cross-CPU call functions run */
+    /* Work for an idle AP, run with interrupts on (boot/smp_work.c). */
+    void (*work_fn)(void *);
+    void *work_arg;
+    volatile uint32_t work_posted, work_done;
 } __attribute__((aligned(64)));
+
+_Static_assert(sizeof(struct percpu) <= 4096, "the %fs segment is one page");
 
 extern struct percpu percpu_area[NR_CPUS];
 

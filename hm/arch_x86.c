@@ -7,6 +7,7 @@
 #include "boot/cpu.h"
 #include "boot/fixmap.h"
 #include "boot/percpu.h"
+#include "boot/smp_call.h"
 #include "boot/x86.h"
 
 extern uint64_t boot_pd_kernel[];
@@ -33,8 +34,17 @@ void arch_flush_tlb_global(void)
     write_cr4(cr4);
 }
 
-void arch_on_other_cpus(void (*fn)(void *), void *arg) { (void)fn; (void)arg; }
-int arch_num_cpus(void) { return 1; }
+void arch_on_other_cpus(void (*fn)(void *), void *arg)
+{
+    smp_call_function_many(cpu_online_mask, fn, arg);
+}
+
+void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg)
+{
+    on_each_cpu_mask((cpumask_t)mask, fn, arg);
+}
+
+int arch_num_cpus(void) { return num_online_cpus(); }
 void arch_cpu_relax(void) { cpu_relax(); }
 
 void arch_printf(const char *fmt, ...)

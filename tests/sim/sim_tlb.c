@@ -136,3 +136,18 @@ void arch_on_other_cpus(void (*fn)(void *), void *arg)
 
 int arch_cpu_id(void) { return sim_cpu; }
 int arch_num_cpus(void) { return sim_ncpus; }
+
+/* arch_on_cpus: fn on each simulated CPU whose bit is set, the caller's
+ * included, in CPU order, sim_cpu switched. */
+void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg)
+{
+    int self = sim_cpu;
+
+    for (int c = 0; c < sim_ncpus; c++) {
+        if (!(mask & (1UL << c)))
+            continue;
+        sim_cpu = c;
+        fn(arg);
+    }
+    sim_cpu = self;
+}

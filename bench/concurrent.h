@@ -1,0 +1,35 @@
+/*
+ * concurrent.h - one measurement on several CPUs at once.
+ *
+ * measure_concurrent runs ops[i] on the i-th of the first ncpus online CPUs
+ * (CPU 0 first): the others get it as idle-AP work (boot/smp_work.h), with
+ * interrupts on, so an op may itself shoot down TLBs on other CPUs. All
+ * wait at a start barrier, then each measures its own op with
+ * measure_samples or measure_batch (timing.h; the sample buffer is per
+ * CPU). Only CPU 0 may call it, and only CPU 0 prints: one row per CPU, in
+ * CPU order, so the output is deterministic. The kmap/kmap_atomic scaling
+ * benchmarks are built on it.
+ */
+#ifndef BENCH_CONCURRENT_H
+#define BENCH_CONCURRENT_H
+
+#include "bench/report.h"
+#include "boot/layout.h"
+
+struct conc_result {
+    int ncpus;                  /* CPUs that measured */
+    int cpu[NR_CPUS];           /* cpu[i]: the logical CPU that ran ops[i] */
+    struct stats st[NR_CPUS];
+};
+
+/* Measures ops[0..ncpus) concurrently with samples samples each; ncpus is
+ * clamped to the online CPUs (1..). batch: measure_batch, else
+ * measure_samples. */
+void measure_concurrent(int ncpus, const struct op *ops, int batch, uint32_t samples,
+                        struct conc_result *r);
+
+/* Prints r as rows of the open table: cpu = r->cpu[i], ncpus = r->ncpus. */
+void conc_rows(const char *bench, const char *variant, const char *param_name,
+               uint64_t param, const struct conc_result *r);
+
+#endif

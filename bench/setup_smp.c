@@ -1,0 +1,23 @@
+/* setup_smp.c - the SMP command-line words and smp_init; see setup.h. */
+#include "bench/args.h"
+#include "bench/setup.h"
+#include "boot/layout.h"
+#include "boot/smp.h"
+
+CMDLINE_KEY(ap_hold_arg, "ap_hold", ARG_UINT, 0, 1, NR_CPUS - 1);
+CMDLINE_KEY(rsdp_arg, "rsdp", ARG_ENUM, "loader|scan", 0, 0);
+CMDLINE_KEY(x2apic_arg, "x2apic", ARG_ENUM, "auto|off", 0, 0);
+
+int ap_hold_cpu(void) { return ap_hold_arg.set ? (int)ap_hold_arg.num : 0; }
+
+void setup_smp(const struct boot_info *bi)
+{
+    struct smp_options o = {
+        .hold_cpu = ap_hold_cpu(),
+        .acpi_scan = rsdp_arg.set && rsdp_arg.str[0] == 's',
+        .allow_x2apic = !x2apic_arg.set || x2apic_arg.str[0] == 'a',
+        .rsdp = bi->rsdp,
+        .rsdp_len = bi->rsdp_len,
+    };
+    smp_init(&o);
+}
