@@ -16,6 +16,7 @@ DEFINE_SPINLOCK(kmap_lock);
 struct page *highmem_start_page;
 
 unsigned int pkmap_waiters;             /* see highmem.h */
+unsigned long pkmap_waits;
 volatile unsigned int pkmap_wake_seq;
 
 /* The pkmap's PTE page (paging_init made it; no PDE ever changes). */
@@ -93,6 +94,7 @@ static void pkmap_wait(struct page *page)
     }
     seq = pkmap_wake_seq;
     pkmap_waiters++;
+    pkmap_waits++;
     spin_unlock(&kmap_lock);
     while (pkmap_wake_seq == seq)
         arch_cpu_relax();

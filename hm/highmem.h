@@ -65,6 +65,7 @@ extern struct page *highmem_start_page;
  * pkmap_waiters and spins until pkmap_wake_seq moves; kunmap_high moves it
  * when a slot's count falls to 1 while someone waits. */
 extern unsigned int pkmap_waiters;
+extern unsigned long pkmap_waits;       /* waits so far (a statistic) */
 extern volatile unsigned int pkmap_wake_seq;
 
 /* The slow halves of kmap_high / kunmap_high (hm/highmem.c), entered with

@@ -12,14 +12,14 @@ ELF=$ROOT/build/hmbench.elf
 boot() {
   local name=$1 mem=$2 cpu=$3 log=$TMP/$1.log rc; shift 3
   if [ -x "$ROOT/tools/run" ]; then
-    HMBENCH_CPU=$cpu "$ROOT/tools/run" --accel tcg --smp 1 --mem "$mem" --timeout 300 \
+    HMBENCH_CPU=$cpu "$ROOT/tools/run" --accel tcg --smp "${SMP:-1}" --mem "$mem" --timeout 300 \
       --log "$log" -- "$@" >"$TMP/$name.run" 2>&1
     st=$?
     sed -i 's/\r$//' "$log"
     return
   fi
   "$ROOT/tools/mkiso" "$ELF" "$TMP/$name.iso" "$@" >/dev/null 2>&1 || { st=125; return; }
-  timeout 300 qemu-system-i386 -cpu "$cpu" -accel tcg -smp 1 -m "$mem" -no-reboot \
+  timeout 300 qemu-system-i386 -cpu "$cpu" -accel tcg -smp "${SMP:-1}" -m "$mem" -no-reboot \
     -object "memory-backend-ram,id=ram0,size=$mem,reserve=off" -machine memory-backend=ram0 \
     -device isa-debug-exit,iobase=0xf4,iosize=4 -serial "file:$log" -monitor none \
     -display none -boot d -net none -cdrom "$TMP/$name.iso" >/dev/null 2>&1
@@ -51,6 +51,15 @@ check_grep "kmap selftests 8g: kmap_atomic nests to KM_MAX_IDX" '^PASS: kmap_ato
 selftests 8g_pse36 8G qemu32,+pse36 kmap_above_4g_roundtrip
 selftests 63g 63G qemu32 kmap_highmem_roundtrip kmap_above_4g_roundtrip
 
+# SMP: CPUs fighting over a nearly full pkmap (waits, shootdowns), and the
+# wrap's flush counted on every CPU.
+for n in 2 4; do
+  SMP=$n boot smp$n 2G qemu32 mode=selftest test=kmap_smp,kmap_wrap,kmap_atomic_nest
+  check_eq "kmap selftests smp=$n: status" "$st" 0
+  check_grep "kmap selftests smp=$n: contended kmap on every CPU" '^PASS: kmap_smp_contended$' "$TMP/smp$n.log"
+  check_grep "kmap selftests smp=$n: one global flush per CPU per wrap" '^PASS: kmap_wrap_one_flush_each$' "$TMP/smp$n.log"
+done
+
 # misuse NAME MEM WORD STATUS RE: the word ends the run with STATUS and a line matching RE.
 misuse() {
   boot "$1" "$2" qemu32 "$3"
@@ -61,5 +70,6 @@ misuse exhaust 1G kmap_exhaust 3 'kmap: pkmap pool exhausted: all 512 entries in
 misuse deep 1G kmap_atomic_too_deep 3 'BUG: kmap_atomic: nested deeper than KM_MAX_IDX \(16\)'
 misuse order 1G kmap_atomic_out_of_order 3 'BUG: kunmap_atomic\(0x[0-9a-f]+\) out of order on CPU 0'
 misuse exhaust_lowmem 128M kmap_exhaust 2 '^kmap_exhaust: needs 513 free highmem pages, this machine has 0'
+SMP=2 misuse exhaust_smp 1G kmap_exhaust 2 '^kmap_exhaust: needs one CPU \(2 online\)'
 misuse deep_lowmem 128M kmap_atomic_too_deep 2 '^kmap_atomic_too_deep: needs 17 free highmem pages'
 finish
