@@ -31,7 +31,7 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -DHM_HOST \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps bench test unit bochs debug plot clean
+.PHONY: all deps bench test unit bochs debug plot baseline clean
 all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso
 
 # build/gitrev.h changes only when the revision does, so only main.c rebuilds.
@@ -83,6 +83,11 @@ debug: all
 plot:
 	@test -n "$(RUN)" || { echo "usage: make plot RUN=results/<run-id>" >&2; exit 2; }
 	tools/plot $(RUN)
+
+# Regenerate the committed icount baseline (an intended change to the
+# instruction counts updates it in the same commit, and says so).
+baseline: all
+	tools/icount-run results/baseline/icount
 
 clean:
 	rm -rf $(BUILD)

@@ -4,8 +4,9 @@
  *   invlpg        invlpg of a hot, mapped kernel page
  *   invlpg_touch  invlpg, then the first access (miss and page walk)
  *   cr3_reload    a CR3 write
- *   cr3_touch     after an (untimed) CR3 write, touch a page: global=0 is a
- *                 non-global page (must miss), global=1 a global one (hits)
+ *   cr3_touch     after an (untimed) CR3 write, touch a page: page=nonglobal
+ *                 (the identity map: must miss), page=global (the direct
+ *                 map: the entry survives the CR3 write and hits)
  *   pge_toggle    the global flush: CR4.PGE off and on
  *   invpcid_all   INVPCID type 2, where the CPU has it
  *   floor          PTE set, touch, PTE clear, invlpg on one fixmap slot
@@ -48,8 +49,8 @@ BENCH(tlb)
     bench_row("tlb", "invlpg", "", 0, &(struct op){ touch_global, op_invlpg, 0, 0 }, 0);
     bench_row("tlb", "invlpg_touch", "", 0, &(struct op){ touch_global, op_invlpg_touch, 0, 0 }, 0);
     bench_row("tlb", "cr3_reload", "", 0, &(struct op){ 0, op_cr3, 0, 0 }, 0);
-    bench_row("tlb", "cr3_touch", "global", 0, &(struct op){ op_cr3, touch_nonglobal, 0, 0 }, 0);
-    bench_row("tlb", "cr3_touch", "global", 1, &(struct op){ op_cr3, touch_global, 0, 0 }, 0);
+    bench_row_named("tlb", "cr3_touch", "page", "nonglobal", &(struct op){ op_cr3, touch_nonglobal, 0, 0 }, 0);
+    bench_row_named("tlb", "cr3_touch", "page", "global", &(struct op){ op_cr3, touch_global, 0, 0 }, 0);
     bench_row("tlb", "pge_toggle", "", 0, &(struct op){ 0, op_pge, 0, 0 }, 0);
     if (boot_cpu.invpcid)
         bench_row("tlb", "invpcid_all", "", 0, &(struct op){ 0, op_invpcid, 0, 0 }, 0);

@@ -7,7 +7,6 @@
 #include "boot/console.h"
 #include "boot/cpu.h"
 #include "boot/mb2.h"
-#include "hm/highmem.h"
 #include "hm/memblock.h"
 #include "hm/mm.h"
 
@@ -35,5 +34,8 @@ void setup_memory(const struct boot_info *bi)
     memblock_reserve(img_start, img_end - img_start);
     mm_init(boot_cpu.max_phys_bits);
     mem_print_meta();
-    kmap_print_meta();
+    printk("@meta last_pkmap=%u\n", LAST_PKMAP);
+    printk("@meta km_max_idx=%u\n", KM_MAX_IDX);
+    printk("@meta pkmap_base=0x%08lx\n", PKMAP_BASE);
+    printk("@meta fixaddr_start=0x%08lx\n", FIXADDR_START);
 }

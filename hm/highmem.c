@@ -40,13 +40,6 @@ void kmap_init(void)
     kmap_local_init();
 }
 
-void kmap_print_meta(void)
-{
-    arch_printf("@meta last_pkmap=%d\n", LAST_PKMAP);
-    arch_printf("@meta km_max_idx=%d\n", KM_MAX_IDX);
-    arch_printf("@meta pkmap_base=0x%08lx\n", (unsigned long)PKMAP_BASE);
-}
-
 /* Clear every unused (count 1) entry: its PTE, its htable record, count
  * 0. Then, if anything was cleared, one flush of the whole pkmap range on
  * every CPU: 512 pages is above tlb_single_page_flush_ceiling, so that is

@@ -41,9 +41,6 @@ extern spinlock_t kmap_lock;           /* pkmap_count, last_pkmap_nr, the htable
  * too). mm_init() calls it after paging_init(). */
 void kmap_init(void);
 
-/* Print the @meta keys of this layer (last_pkmap, km_max_idx). */
-void kmap_print_meta(void);
-
 /* Tear down every unused (count 1) pkmap entry now, with one flush. */
 void kmap_flush_unused(void);
 

@@ -96,9 +96,9 @@ check "mismatch warning" "no warning line in: $OUT" \
 echo "not an ELF" >"$T/junk.elf"
 tools/mkiso "$T/junk.elf" "$T/junk.iso"
 t0=$SECONDS
-boot timeout --accel tcg --timeout 2 --iso "$T/junk.iso"
+boot timeout --accel tcg --timeout 8 --iso "$T/junk.iso"
 check "timeout status 124" "exit $RC: $(tail -n 1 <<<"$OUT")" [ "$RC" -eq 124 ]
-check "timeout ends promptly" "took $((SECONDS - t0)) s" [ $((SECONDS - t0)) -le 10 ]
+check "timeout ends promptly" "took $((SECONDS - t0)) s" [ $((SECONDS - t0)) -le 20 ]
 check "timeout log kept" "$LOG empty" [ -s "$LOG" ]
 no_qemu_on() { ! pgrep -f "^[^ ]*qemu-system-i386 .*$1" >/dev/null; }
 check "timeout leaves no QEMU" "a QEMU still runs $T/junk.iso" no_qemu_on "$T/junk.iso"
