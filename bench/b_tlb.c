@@ -9,8 +9,11 @@
  *                 map: the entry survives the CR3 write and hits)
  *   pge_toggle    the global flush: CR4.PGE off and on
  *   invpcid_all   INVPCID type 2, where the CPU has it
- *   floor, refill are in b_tlb_pte.c (they need 4 KiB PTEs from hm/).
+ *   floor          PTE set, touch, PTE clear, invlpg on one fixmap slot
+ *   refill         touching K 4 KiB-mapped pages after a global flush
+ *                  (both in b_tlb_pte.c: they need PTEs from hm/)
  */
+#include "bench/b_tlb_pte.h"
 #include "bench/bench.h"
 #include "bench/report.h"
 #include "boot/cpu.h"
@@ -53,6 +56,6 @@ BENCH(tlb)
         bench_row("tlb", "invpcid_all", "", 0, &(struct op){ 0, op_invpcid, 0, 0 }, 0);
     else
         bench_skip("tlb", "invpcid_all", "CPU has no INVPCID");
-    /* floor and refill: b_tlb_pte.c, once hm/ gives 4 KiB PTEs */
+    tlb_pte_rows();                     /* floor, refill: b_tlb_pte.c */
     table_end();
 }

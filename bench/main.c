@@ -6,6 +6,7 @@
 #include "bench/args.h"
 #include "bench/bench.h"
 #include "bench/crash.h"
+#include "bench/kmap_crash.h"
 #include "bench/selftest.h"
 #include "bench/setup.h"
 #include "boot/console.h"
@@ -47,6 +48,7 @@ void main(void)
     setup_vmalloc();
 
     crash_if_asked();
+    kmap_crash_if_asked();
     if (args.mode == MODE_SELFTEST)
         status = selftest_run(args.test);
     else

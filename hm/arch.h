@@ -22,10 +22,16 @@
 
 typedef uint64_t phys_addr_t;
 
-/* Direct map. In the image __va(p) = PAGE_OFFSET + p for p < lowmem end;
- * on the host it points into the simulated RAM. Only valid for lowmem. */
+/* Direct map. In the image __va(p) = PAGE_OFFSET + p for p < lowmem end
+ * (inline: kmap_atomic of a lowmem page is just this); on the host it
+ * points into the simulated RAM. Only valid for lowmem. */
+#ifdef HM_HOST
 void *arch_va(phys_addr_t phys);
 phys_addr_t arch_pa(const void *virt);
+#else
+static inline void *arch_va(phys_addr_t phys) { return (void *)(unsigned long)(phys + PAGE_OFFSET); }
+static inline phys_addr_t arch_pa(const void *virt) { return (unsigned long)virt - PAGE_OFFSET; }
+#endif
 #define __va(p) arch_va(p)
 #define __pa(v) arch_pa(v)
 
@@ -37,8 +43,26 @@ pteval_t *arch_kernel_pmd(void);
  * boot's (installed by entry.S before anything else), not hm's. */
 pteval_t *arch_fixmap_pte(unsigned idx);
 
-/* TLB. Each is local to the calling CPU. */
+/* The fixmap's PTE page itself: entry i maps FIXMAP_PMD_BASE + i *
+ * PAGE_SIZE. In the image a link-time constant (boot's boot_pt_fixmap),
+ * so the kmap_atomic fast path indexes it without a load. */
+#ifdef HM_HOST
+pteval_t *arch_fixmap_pt(void);
+#else
+extern pteval_t boot_pt_fixmap[PTRS_PER_PTE];
+static inline pteval_t *arch_fixmap_pt(void) { return boot_pt_fixmap; }
+#endif
+
+/* TLB. Each is local to the calling CPU. arch_invlpg is one instruction
+ * inline in the image (it sits on the kunmap_atomic fast path). */
+#ifdef HM_HOST
 void arch_invlpg(unsigned long va);     /* one page, global or not */
+#else
+static inline void arch_invlpg(unsigned long va)
+{
+    __asm__ volatile("invlpg (%0)" :: "r"(va) : "memory");
+}
+#endif
 void arch_flush_tlb_local(void);        /* CR3 reload: non-global only */
 void arch_flush_tlb_global(void);       /* everything, global included */
 
@@ -54,14 +78,16 @@ void arch_on_other_cpus(void (*fn)(void *), void *arg);
 void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg);
 
 /* smp_processor_id(). In the image one load through %fs (boot/percpu.h
- * keeps the CPU number at %fs:4): it sits on the kmap_atomic fast path. */
+ * keeps the CPU number at %fs:4): it sits on the kmap_atomic fast path.
+ * Not volatile: code never changes CPU under it (no preemption, no
+ * migration), so the compiler may reuse one load for a whole function. */
 #ifdef HM_HOST
 int arch_cpu_id(void);
 #else
 static inline int arch_cpu_id(void)
 {
     int cpu;
-    __asm__ volatile("movl %%fs:4, %0" : "=r"(cpu));
+    __asm__("movl %%fs:4, %0" : "=r"(cpu));
     return cpu;
 }
 #endif

@@ -12,8 +12,6 @@
 
 extern uint64_t boot_pd_kernel[];
 
-void *arch_va(phys_addr_t phys) { return (void *)(unsigned long)(phys + PAGE_OFFSET); }
-phys_addr_t arch_pa(const void *virt) { return (unsigned long)virt - PAGE_OFFSET; }
 pteval_t *arch_kernel_pmd(void) { return boot_pd_kernel; }
 pteval_t *arch_fixmap_pte(unsigned idx)
 {
@@ -22,7 +20,6 @@ pteval_t *arch_fixmap_pte(unsigned idx)
     return fixmap_pte(idx);
 }
 
-void arch_invlpg(unsigned long va) { invlpg(va); }
 void arch_flush_tlb_local(void) { write_cr3(read_cr3()); }
 
 void arch_flush_tlb_global(void)

@@ -4,6 +4,7 @@
  * free page over in the largest aligned blocks.
  */
 #include "gfp.h"
+#include "highmem.h"
 #include "memblock.h"
 #include "paging.h"
 
@@ -39,6 +40,7 @@ static void zones_init(void)
             zone->free_area[o].nr_free = 0;
         }
         zone->name = zone_names[z];
+        zone->lock = (spinlock_t)RAW_SPINLOCK_INIT;
         zone->zone_start_pfn = bound[z];
         zone->zone_end_pfn = bound[z + 1];
         zone->free_pages = zone->managed_pages = zone->present_pages = 0;
@@ -109,6 +111,7 @@ void mm_init(unsigned int phys_bits)
                 (unsigned long long)max_pfn, (unsigned int)sizeof(struct page));
 
     paging_init();
+    kmap_init();
     memblock_free_all();
     for (z = 0; z < MAX_NR_ZONES; z++)
         arch_printf("mm: zone %s pfn 0x%07lx-0x%07lx present %llu free %llu\n",

@@ -11,6 +11,7 @@
 #define HM_MMZONE_H
 
 #include "mm_types.h"
+#include "spinlock.h"
 
 enum zone_type { ZONE_DMA, ZONE_NORMAL, ZONE_HIGHMEM, MAX_NR_ZONES };
 
@@ -22,6 +23,7 @@ struct free_area {
 };
 
 struct zone {
+    spinlock_t lock;                /* free_area and free_pages (not the boot fill) */
     struct free_area free_area[MAX_ORDER];
     unsigned long free_pages;       /* pages on all free lists of this zone */
     unsigned long zone_start_pfn;   /* span [zone_start_pfn, zone_end_pfn) */

@@ -4,6 +4,10 @@
  * that fits and splits it; freeing merges a block with its buddy
  * (pfn ^ 2^order) for as long as the buddy is free and of the same order.
  * Only a block's first page carries state (see mm_types.h).
+ *
+ * SMP: each zone's free lists and counts are guarded by zone->lock, held
+ * only around the list work (__rmqueue, the merge loop); the free_pages
+ * test before it is an unlocked hint. The boot fill runs on one CPU.
  */
 #include "gfp.h"
 
@@ -58,9 +62,11 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
         struct zone *zone = &node_zones[z];
         struct page *page;
 
-        if (zone->free_pages < (1UL << order))
+        if (__atomic_load_n(&zone->free_pages, __ATOMIC_RELAXED) < (1UL << order))
             continue;
+        spin_lock(&zone->lock);
         page = __rmqueue(zone, order);
+        spin_unlock(&zone->lock);
         if (page) {
             page->flags = PG_head;
             page->private = order;
@@ -101,8 +107,9 @@ void __free_pages(struct page *page, unsigned int order)
     if (__builtin_expect(pfn >= max_pfn || page->flags != PG_head || page->private != order, 0))
         bad_free(page, order);
     zone = &node_zones[pfn_zone_idx(pfn)];
-    page->flags = 0;
     page->_refcount = 0;
+    spin_lock(&zone->lock);
+    page->flags = 0;
     zone->free_pages += 1UL << order;
     while (order < MAX_ORDER - 1) {
         unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -116,6 +123,7 @@ void __free_pages(struct page *page, unsigned int order)
         order++;
     }
     add_to_free_list(zone, mem_map + pfn, order);
+    spin_unlock(&zone->lock);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -1,6 +1,7 @@
 /*
  * arch_sim.c - hm/arch.h on the host: simulated RAM, page-table walks,
- * flush counters, console and a catchable panic. See sim.h.
+ * flush counters, console and a catchable panic. See sim.h. The TLB, the
+ * flushes and the simulated CPUs are in sim_tlb.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,6 +59,11 @@ void sim_init(uint64_t phys_bytes)
     }
     sim_ram_bytes = phys_bytes;
     memset(&sim_count, 0, sizeof(sim_count));
+    sim_tlb_reset();
+    sim_cpu = 0;
+    sim_ncpus = 1;
+    sim_relax_hook = NULL;
+    sim_relax_count = 0;
     sim_pte_writes = 0;
     pmd = (pteval_t *)(sim_ram + SIM_BOOT_PMD_PHYS);
     for (i = 0; i < MAXMEM / PMD_SIZE; i++)
@@ -94,6 +100,11 @@ pteval_t *arch_fixmap_pte(unsigned idx)
            ((__fix_to_virt(idx) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1));
 }
 
+pteval_t *arch_fixmap_pt(void)
+{
+    return (pteval_t *)(sim_ram + SIM_FIXMAP_PT_PHYS);
+}
+
 /* Read a page-table entry at a simulated physical address. */
 static pteval_t sim_read_entry(uint64_t phys)
 {
@@ -127,13 +138,22 @@ void sim_pte_write_half(volatile pte_half_t *half, uint32_t val)
     *half = val;
 }
 
-void arch_invlpg(unsigned long va) { (void)va; sim_count.invlpg++; }
-void arch_flush_tlb_local(void) { sim_count.flush_local++; }
-void arch_flush_tlb_global(void) { sim_count.flush_global++; }
-void arch_on_other_cpus(void (*fn)(void *), void *arg) { (void)fn; (void)arg; }
-int arch_cpu_id(void) { return 0; }
-int arch_num_cpus(void) { return 1; }
-void arch_cpu_relax(void) { }
+/* A spin loop's pause: lets a test act as "another CPU" (sim_relax_hook);
+ * without a hook, a spin that goes on for a million turns is a panic, so a
+ * host test never hangs. */
+void (*sim_relax_hook)(void);
+unsigned long sim_relax_count;
+
+void arch_cpu_relax(void)
+{
+    sim_relax_count++;
+    if (sim_relax_hook) {
+        sim_relax_hook();
+        return;
+    }
+    if (sim_relax_count % 1000000 == 0)
+        arch_panic("sim: spinning for %lu turns with no sim_relax_hook", sim_relax_count);
+}
 
 /* stdout, each line prefixed with "# " so the test protocol ignores it. */
 void arch_printf(const char *fmt, ...)

@@ -58,9 +58,34 @@ void sim_fini(void);
 void sim_boot(const struct sim_mmap_entry *map, int n, unsigned int phys_bits);
 
 /* Walk the simulated kernel page tables: the physical address va maps to,
- * or SIM_NO_PAGE. Only the kernel quarter (PDPT[3]) exists. A simulated
- * TLB can sit in front of this later. */
+ * or SIM_NO_PAGE. Only the kernel quarter (PDPT[3]) exists. No TLB. */
 uint64_t sim_translate(unsigned long va);
+
+/* The simulated TLB (sim_tlb.c), one per simulated CPU, in front of
+ * sim_translate: sim_tlb_translate caches what it walks and keeps it until
+ * arch_invlpg / arch_flush_tlb_* on that CPU drop it, whatever the PTEs
+ * say meanwhile. sim_read32/sim_write32 access guest address va through
+ * it; false when it does not translate (a page fault). */
+uint64_t sim_tlb_translate(unsigned long va);
+bool sim_tlb_cached(unsigned long va);   /* this CPU's TLB holds va */
+bool sim_read32(unsigned long va, uint32_t *val);
+bool sim_write32(unsigned long va, uint32_t val);
+void sim_tlb_reset(void);                /* empty every TLB (sim_init) */
+extern unsigned long sim_tlb_hits, sim_tlb_misses;
+/* Make every flush a no-op (the counters still count): for tests that
+ * prove a missing flush would be seen. sim_init clears it. */
+extern bool sim_tlb_ignore_flushes;
+
+/* Simulated CPUs: arch_cpu_id() is sim_cpu, arch_num_cpus() sim_ncpus
+ * (sim_init: 0 and 1). arch_on_other_cpus runs the function on each other
+ * CPU in turn, sim_cpu switched, before it returns. */
+extern int sim_cpu, sim_ncpus;
+
+/* Called by arch_cpu_relax (inside spin loops), so a test can act as
+ * another CPU while hm/ waits; sim_init clears it. Without one, a spin of
+ * a million turns panics. */
+extern void (*sim_relax_hook)(void);
+extern unsigned long sim_relax_count;
 
 /* Also append what arch_printf prints (without the "# ") to buf, kept
  * NUL-terminated; sim_capture(NULL, 0) stops. */

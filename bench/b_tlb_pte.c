@@ -1,0 +1,105 @@
+/*
+ * b_tlb_pte.c - the bench=tlb rows that need 4 KiB PTEs:
+ *   floor          set a PTE, touch the page, clear the PTE, invlpg, all on
+ *                  one fixmap slot (FIX_TEST): the least work any temporary
+ *                  mapping can do; kmap_atomic map_touch_unmap is measured
+ *                  against it
+ *   refill K       after a global flush (untimed), touch K pages mapped with
+ *                  4 KiB global PTEs: the cost of refilling the TLB, K = 1,
+ *                  8, 64, 512. The pages are mapped for the run in the last
+ *                  full PMD of the vmalloc area (below the pkmap's) and
+ *                  unmapped after; nothing else runs meanwhile.
+ */
+#include "bench/b_tlb_pte.h"
+#include "bench/report.h"
+#include "boot/console.h"
+#include "boot/fixmap.h"
+#include "boot/x86.h"
+#include "hm/gfp.h"
+#include "hm/paging.h"
+#include "hm/tlbflush.h"
+
+#define REFILL_MAX 512
+#define REFILL_BASE (PKMAP_BASE - 2 * PMD_SIZE)
+
+static pteval_t *floor_pte, floor_val;
+static unsigned int refill_pages;
+
+static void op_floor(void *c)
+{
+    volatile uint32_t *va = (volatile uint32_t *)__fix_to_virt(FIX_TEST);
+
+    (void)c;
+    set_pte(floor_pte, floor_val);
+    (void)*va;
+    pte_clear(floor_pte);
+    invlpg((unsigned long)va);
+}
+
+static void prep_refill(void *c) { (void)c; __flush_tlb_all(); }
+
+static void op_refill(void *c)
+{
+    (void)c;
+    for (unsigned int i = 0; i < refill_pages; i++)
+        (void)*(volatile uint32_t *)(REFILL_BASE + i * PAGE_SIZE);
+}
+
+/* Map REFILL_MAX pages at REFILL_BASE (one per page, from any zone), or
+ * return false (nothing left mapped) when that is not possible. */
+static bool refill_map(struct page **pages, const char **why)
+{
+    pteval_t *pte = virt_to_kpte(REFILL_BASE);
+
+    for (unsigned int i = 0; i < REFILL_MAX; i++)
+        if (pte_present(pte[i])) {
+            *why = "the refill PMD is in use";
+            return false;
+        }
+    for (unsigned int i = 0; i < REFILL_MAX; i++) {
+        pages[i] = alloc_page(GFP_HIGHUSER);
+        if (!pages[i]) {
+            while (i-- > 0)
+                __free_page(pages[i]);
+            *why = "not enough free pages";
+            return false;
+        }
+        set_pte(&pte[i], pfn_pte(page_to_pfn(pages[i]), PAGE_KERNEL));
+    }
+    return true;
+}
+
+static void refill_unmap(struct page **pages)
+{
+    pteval_t *pte = virt_to_kpte(REFILL_BASE);
+
+    for (unsigned int i = 0; i < REFILL_MAX; i++) {
+        pte_clear(&pte[i]);
+        __free_page(pages[i]);
+    }
+    flush_tlb_kernel_range(REFILL_BASE, REFILL_BASE + REFILL_MAX * PAGE_SIZE);
+}
+
+void tlb_pte_rows(void)
+{
+    static struct page *pages[REFILL_MAX];
+    static const unsigned int ks[] = { 1, 8, 64, REFILL_MAX };
+    struct page *fp = alloc_page(GFP_HIGHUSER);
+    const char *why = "";
+
+    if (!fp)
+        panic("bench tlb: no free page for the floor row");
+    floor_pte = fixmap_pte(FIX_TEST);
+    floor_val = pfn_pte(page_to_pfn(fp), PAGE_KERNEL);
+    bench_row("tlb", "floor", "", 0, &(struct op){ 0, op_floor, 0, 0 }, 0);
+    __free_page(fp);
+    if (!refill_map(pages, &why)) {
+        bench_skip("tlb", "refill", why);
+        return;
+    }
+    for (unsigned int i = 0; i < sizeof(ks) / sizeof(ks[0]); i++) {
+        refill_pages = ks[i];
+        bench_row("tlb", "refill", "pages", ks[i], &(struct op){ prep_refill, op_refill, 0, 0 }, 0);
+    }
+    refill_unmap(pages);
+}
