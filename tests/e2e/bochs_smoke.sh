@@ -3,7 +3,7 @@
 # bochs, which hands over to tools/bochs) and its self-tests pass, judged
 # from the serial log; the boot time is printed as a "#" line. A Bochs run
 # that cannot finish is killed at its timeout (124) and leaves no Bochs.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 t0=$(date +%s.%N)

@@ -4,7 +4,7 @@
 # (as in kvm-unit-tests, skipped reports count as tests)
 # agrees with the PASS/FAIL lines and reports 0 failures, and the paging
 # checks among the PASS lines.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 for mem in 128M 8G; do

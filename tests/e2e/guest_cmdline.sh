@@ -2,7 +2,7 @@
 # guest_cmdline.sh - bad guest command lines through the real runner: each
 # ends with status 2 and exactly one "cmdline:" line that quotes the bad
 # word (and, for a bad value, names its key).
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 # bad NAME WORD KEYRE: boot with WORD, want status 2 and one cmdline line

@@ -3,7 +3,7 @@
 # ends with status 3 after a register dump naming the vector, error code,
 # EIP, CR2, CR3 and CPU; an image booted by GRUB's legacy "multiboot"
 # command refuses the wrong magic with status 3.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 hex='0x[0-9a-f]{8}'

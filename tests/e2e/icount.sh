@@ -4,7 +4,7 @@
 # results.csv rows, and a fresh run must pass tools/compare against the
 # committed baseline results/baseline/icount (2% threshold). The fresh run
 # is kept as results/ci/ (CSV and charts): CI uploads it as an artifact.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 
 tools/icount-run "$T/a" >"$T/a.out" 2>&1; rca=$?

@@ -4,7 +4,7 @@
 # resets or exits without "@done" (125), a log that disagrees with QEMU's
 # exit code (the log decides, one warning line), and --accel auto's KVM
 # probe (says accel and why, decides within 20 s).
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 # 1. bad options: status 2, one line naming the option, no boot.

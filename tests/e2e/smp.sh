@@ -101,7 +101,7 @@ want=$( { for n in 2 3 4; do echo "ipi_roundtrip/$n/0"; done
         } | sort | tr '\n' ' ' | sed 's/ $//')
 check_eq "shootdown_table_rows" "$got" "$want"
 if [ -x tools/extract ]; then
-  check "shootdown_log_extracts" tools/extract "$log" "$TMP/shootdown-run"
+  check "shootdown_log_extracts" "command failed" tools/extract "$log" "$TMP/shootdown-run"
 fi
 # Bochs models the local APIC and SIPIs on its own terms: two CPUs there too.
 if command -v bochs >/dev/null; then

@@ -3,7 +3,7 @@
 # (symbols, i386, target remote, break main) and starts QEMU stopped at the
 # reset vector with a gdb stub; gdb attaches with the script and runs to
 # main. The QEMU is ended by gdb's kill, or by its pid here.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 command -v gdb >/dev/null || { not_ok "gdb" "gdb not installed (make deps)"; exit 1; }
 

@@ -4,7 +4,7 @@
 # first on PATH) it runs apt-get update before installing only what is
 # missing, and is idempotent; without root or sudo it prints one line
 # naming what to install and exits 1.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 
 t0=$(date +%s%N)
 out=$(tools/deps 2>&1); rc=$?

@@ -43,15 +43,15 @@ check_eq "results.csv is the header then rows in log order" \
   "$(cat "$TMP/good/results.csv" 2>&1)" "$(printf '%s\n' "$H" "$R1" "$R2" "$R3")"
 check_eq "a non-results table gets its own csv (CRC check value accepted)" \
   "$(cat "$TMP/good/check.csv" 2>&1)" "$(printf 'value\n123456789')"
-check "serial.log is a raw copy" cmp "$TMP/good.log" "$TMP/good/serial.log"
+check "serial.log is a raw copy" "command failed" cmp "$TMP/good.log" "$TMP/good/serial.log"
 meta() { grep "^$2," "$TMP/$1/meta.csv" | cut -d, -f2-; }
 check_eq "meta.csv keeps @meta lines in order" \
   "$(cut -d, -f1 "$TMP/good/meta.csv" | head -4 | tr '\n' ' ')" "key git_rev cpu_model tsc_source "
 check_eq "meta.csv value with spaces and @" "$(meta good cpu_model)" "Some CPU @ 2.00GHz"
 check_eq "meta.csv accel from --accel" "$(meta good accel)" tcg
 check_eq "meta.csv guest_status from @done" "$(meta good guest_status)" 0
-check "meta.csv host_cpu is filled in" test -n "$(meta good host_cpu)"
-check "meta.csv host_kernel is filled in" test -n "$(meta good host_kernel)"
+check "meta.csv host_cpu is filled in" "command failed" test -n "$(meta good host_cpu)"
+check "meta.csv host_kernel is filled in" "command failed" test -n "$(meta good host_kernel)"
 HMBENCH_ACCEL=icount run_x good
 check_eq "accel from HMBENCH_ACCEL" "$(meta good accel)" icount
 HMBENCH_ACCEL= run_x good
@@ -126,14 +126,14 @@ check_eq "payload log extracts as data" "$rc" 0
 check_eq "payload kept literally in meta.csv" "$(meta payload cmdline)" "\$(touch $pw.1) \`touch $pw.2\`"
 { printf '@begin $(touch %s.4)\nv\n@end x rows=0 crc32=00000000\n@done status=0\n' "$pw"; } >"$TMP/payname.log"
 bad payname "" 'bad table name'
-check "no payload executed by extract" test ! -e "$pw.1" -a ! -e "$pw.2" -a ! -e "$pw.3" -a ! -e "$pw.4"
+check "no payload executed by extract" "command failed" test ! -e "$pw.1" -a ! -e "$pw.2" -a ! -e "$pw.3" -a ! -e "$pw.4"
 HMBENCH_PLOT_SCRIPTS=$TMP/gp "$ROOT/tools/plot" "$TMP/payload" >/dev/null 2>&1
 check_eq "plot draws the payload run" "$(ls "$TMP/payload" | grep -c png)" 1
 check_grep "the payload's cpu_model reaches the chart subtitle, defused" 'cpu_model=Evil \?touch' "$TMP/gp/tlb.chart.gp"
-check "payload never reaches a gnuplot script as code" test -z "$(grep -lF -e '`' -e '$(' -e "system('" "$TMP"/gp/*.gp)"
+check "payload never reaches a gnuplot script as code" "command failed" test -z "$(grep -lF -e '`' -e '$(' -e "system('" "$TMP"/gp/*.gp)"
 "$ROOT/tools/summary" "$TMP/payload" >/dev/null 2>&1
 "$ROOT/tools/compare" "$TMP/payload" "$TMP/payload" >/dev/null 2>&1
-check "no payload executed by plot, summary, compare" test -z "$(ls "$TMP" | grep pwned)"
+check "no payload executed by plot, summary, compare" "command failed" test -z "$(ls "$TMP" | grep pwned)"
 
 # --- usage errors exit 2.
 "$X" >/dev/null 2>&1; check_eq "no arguments: exit 2" $? 2

@@ -18,17 +18,17 @@ for c in tlb kmap kmap_atomic vmalloc page_alloc overview smp_scaling shootdown;
   if is_png "$TMP/run/$c.png"; then ok "$c.png is a PNG over 5 KiB"
   else fail "$c.png is a PNG over 5 KiB" "$(ls -l "$TMP/run/$c.png" 2>&1)"; fi
 done
-check "the bench with no rows gets no chart" test ! -e "$TMP/run/noop.png"
-check "a non-results table gets no chart" test ! -e "$TMP/run/tsc_calib.png"
+check "the bench with no rows gets no chart" "command failed" test ! -e "$TMP/run/noop.png"
+check "a non-results table gets no chart" "command failed" test ! -e "$TMP/run/tsc_calib.png"
 
 # Without shootdown and SMP rows, those charts are not drawn.
 "$ROOT/tests/fixtures/mklog" --drop shootdown --drop kmap_atomic --drop kmap >"$TMP/u.log"
 "$ROOT/tools/extract" "$TMP/u.log" "$TMP/up" >/dev/null 2>&1
 "$P" "$TMP/up" >/dev/null 2>&1
-check "no kmap/kmap_atomic/shootdown rows: no smp_scaling.png" test ! -e "$TMP/up/smp_scaling.png"
-check "no shootdown rows: no shootdown.png" test ! -e "$TMP/up/shootdown.png"
-check "no kmap rows: no kmap.png" test ! -e "$TMP/up/kmap.png"
-check "overview.png drawn from the rows that exist" is_png "$TMP/up/overview.png"
+check "no kmap/kmap_atomic/shootdown rows: no smp_scaling.png" "command failed" test ! -e "$TMP/up/smp_scaling.png"
+check "no shootdown rows: no shootdown.png" "command failed" test ! -e "$TMP/up/shootdown.png"
+check "no kmap rows: no kmap.png" "command failed" test ! -e "$TMP/up/kmap.png"
+check "overview.png drawn from the rows that exist" "command failed" is_png "$TMP/up/overview.png"
 
 # The chart text (read from the kept gnuplot scripts): units, subtitle,
 # the accel caveat, the axes the task asks for.

@@ -6,7 +6,7 @@
 # end with a "BUG: vfree(...)" line and status 3; a bad vmalloc= value is
 # status 2; bench=vmalloc quick under icount gives a table that tools/extract
 # accepts and tools/plot draws as vmalloc.png.
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 for cfg in 128M:lazy::1 8G:lazy:qemu32:1 8G:eager::2 8G:lazy::2; do
