@@ -29,6 +29,10 @@ struct fault_record {
 struct percpu {
     struct percpu *self;        /* offset 0: %fs:0 gives the pointer */
     int cpu;                    /* offset 4: logical CPU number */
+    /* offset 8: bytes that belong to hm/ (its kmap_atomic stack), which
+     * reaches them %fs-relative through hm/arch.h's arch_this_cpu_hm().
+     * boot/ never touches them; hm/arch_x86.c checks offset and size. */
+    unsigned char hm[16] __attribute__((aligned(8)));
     uint32_t apic_id;           /* from the MADT, set by the boot CPU */
     uint32_t apic_id_seen;      /* what this CPU's own APIC said at bring-up */
     volatile int online;

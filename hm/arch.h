@@ -91,6 +91,27 @@ static inline int arch_cpu_id(void)
     return cpu;
 }
 #endif
+/* hm/'s own per-CPU bytes: ARCH_PERCPU_HM_BYTES of them, 8-aligned, zero
+ * at boot (the kmap_atomic stack lives there). arch_this_cpu_hm() gives
+ * this CPU's as a __percpu_hm pointer: in the image that is gcc's %fs
+ * address space (boot/percpu.h keeps them at %fs:ARCH_PERCPU_HM_OFFSET),
+ * so reading or writing a field is one instruction and needs no CPU
+ * number; on the host it is a plain pointer. arch_per_cpu_hm(cpu) gives
+ * CPU cpu's as a plain pointer, for set-up and reports. */
+#define ARCH_PERCPU_HM_BYTES 16
+#ifdef HM_HOST
+#define __percpu_hm
+void *arch_this_cpu_hm(void);
+#else
+#define __percpu_hm __seg_fs
+#define ARCH_PERCPU_HM_OFFSET 8
+static inline void __seg_fs *arch_this_cpu_hm(void)
+{
+    return (void __seg_fs *)ARCH_PERCPU_HM_OFFSET;
+}
+#endif
+void *arch_per_cpu_hm(int cpu);
+
 int arch_num_cpus(void);                /* online CPUs */
 void arch_cpu_relax(void);              /* pause inside spin loops */
 

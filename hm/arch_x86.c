@@ -44,6 +44,17 @@ void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg)
     on_each_cpu_mask((cpumask_t)mask, fn, arg);
 }
 
+_Static_assert(offsetof(struct percpu, hm) == ARCH_PERCPU_HM_OFFSET &&
+               sizeof(((struct percpu *)0)->hm) == ARCH_PERCPU_HM_BYTES,
+               "hm/arch.h's %fs offset and size of hm's per-CPU bytes");
+
+void *arch_per_cpu_hm(int cpu)
+{
+    if (cpu < 0 || cpu >= NR_CPUS)
+        panic("BUG: arch_per_cpu_hm: CPU %d outside 0..%d", cpu, NR_CPUS - 1);
+    return percpu_area[cpu].hm;
+}
+
 int arch_num_cpus(void) { return num_online_cpus(); }
 void arch_cpu_relax(void) { cpu_relax(); }
 

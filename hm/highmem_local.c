@@ -8,8 +8,10 @@
  */
 #include "highmem.h"
 
-struct kmap_ctrl kmap_ctrl[NR_CPUS];
-unsigned long kmap_slot_va[NR_CPUS][KM_MAX_IDX + 1];
+unsigned long kmap_slot_vpn[NR_CPUS][KM_MAX_IDX + 1];
+
+_Static_assert(sizeof(struct kmap_ctrl) <= ARCH_PERCPU_HM_BYTES,
+               "kmap_ctrl must fit in hm's per-CPU bytes");
 
 /* Guest addresses of every CPU's slots: [KMAP_LOCAL_START, KMAP_LOCAL_END). */
 #define KMAP_LOCAL_START __fix_to_virt(FIX_KMAP_END)
@@ -21,17 +23,18 @@ void kmap_local_init(void)
     unsigned int i;
 
     for (i = FIX_KMAP_BEGIN; i <= FIX_KMAP_END; i++) {
-        BUG_ON(kmap_slot_pte(__fix_to_virt(i)) != arch_fixmap_pte(i));
+        BUG_ON(kmap_slot_pte(__fix_to_virt(i) >> PAGE_SHIFT) != arch_fixmap_pte(i));
         pte_clear(arch_fixmap_pte(i));
     }
     for (cpu = 0; cpu < NR_CPUS; cpu++) {
-        unsigned long *v = kmap_slot_va[cpu];
+        unsigned long *v = kmap_slot_vpn[cpu];
+        struct kmap_ctrl *c = arch_per_cpu_hm(cpu);
 
-        v[0] = 1;
+        v[0] = KMAP_NO_VPN;
         for (i = 0; i < KM_MAX_IDX; i++)
-            v[i + 1] = __fix_to_virt(FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i);
-        kmap_ctrl[cpu].newest = &v[0];
-        kmap_ctrl[cpu].full = &v[KM_MAX_IDX];
+            v[i + 1] = __fix_to_virt(FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i) >> PAGE_SHIFT;
+        c->newest = &v[0];
+        c->full = &v[KM_MAX_IDX];
     }
 }
 
@@ -41,24 +44,32 @@ void kmap_local_overflow(void)
                KM_MAX_IDX, arch_cpu_id());
 }
 
-void KMAP_SLOWCALL kunmap_local_slow(const void *addr)
+/* kunmap_local_bug: the report for an unmap of a slot that is not this
+ * CPU's newest (or of a slot with none in use). Out of line and cold, so
+ * the lowmem no-op above it stays short. */
+static void __attribute__((noreturn, cold, noinline)) kunmap_local_bug(unsigned long va)
 {
-    const struct kmap_ctrl *c = &kmap_ctrl[arch_cpu_id()];
-    unsigned long va = (unsigned long)addr & PAGE_MASK;
+    const struct kmap_ctrl __percpu_hm *c = this_kmap_ctrl();
     int depth = kmap_local_depth();
 
-    if (va - KMAP_LOCAL_START >= KMAP_LOCAL_END - KMAP_LOCAL_START) {
-        /* a guest address past the direct map (vmalloc, pkmap, fixmap), or
-         * anything __pa does not place in lowmem */
-        if ((va >= high_memory && ((uint64_t)va >> 32) == 0) ||
-            __pa(addr) >= ((phys_addr_t)max_low_pfn << PAGE_SHIFT))
-            arch_panic("BUG: kunmap_atomic(%p): neither a kmap_atomic slot nor a lowmem "
-                       "address", addr);
-        return;                                 /* lowmem: kmap_atomic mapped nothing */
-    }
     if (depth == 0)
         arch_panic("BUG: kunmap_atomic(0x%08lx): no kmap_atomic slot in use on CPU %d",
                    va, arch_cpu_id());
     arch_panic("BUG: kunmap_atomic(0x%08lx) out of order on CPU %d: the newest of %d "
-               "slots in use is 0x%08lx", va, arch_cpu_id(), depth, *c->newest);
+               "slots in use is 0x%08lx", va, arch_cpu_id(), depth, *c->newest << PAGE_SHIFT);
+}
+
+void KMAP_SLOWCALL kunmap_local_slow(const void *addr)
+{
+    unsigned long va = (unsigned long)addr & PAGE_MASK;
+
+    if (va - KMAP_LOCAL_START < KMAP_LOCAL_END - KMAP_LOCAL_START)
+        kunmap_local_bug(va);
+    /* a guest address past the direct map (vmalloc, pkmap, fixmap), or
+     * anything __pa does not place in lowmem */
+    if ((va >= high_memory && ((uint64_t)va >> 32) == 0) ||
+        __pa(addr) >= ((phys_addr_t)max_low_pfn << PAGE_SHIFT))
+        arch_panic("BUG: kunmap_atomic(%p): neither a kmap_atomic slot nor a lowmem "
+                   "address", addr);
+    /* lowmem: kmap_atomic mapped nothing */
 }

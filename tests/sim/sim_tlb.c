@@ -135,6 +135,19 @@ void arch_on_other_cpus(void (*fn)(void *), void *arg)
 }
 
 int arch_cpu_id(void) { return sim_cpu; }
+
+/* hm's per-CPU bytes (hm/arch.h): one block per simulated CPU. sim_init
+ * leaves them alone; hm's set-up (kmap_init) fills them. */
+static uint64_t sim_percpu_hm[NR_CPUS][ARCH_PERCPU_HM_BYTES / 8];
+
+void *arch_this_cpu_hm(void) { return arch_per_cpu_hm(sim_cpu); }
+
+void *arch_per_cpu_hm(int cpu)
+{
+    if (cpu < 0 || cpu >= NR_CPUS)
+        arch_panic("BUG: arch_per_cpu_hm: CPU %d outside 0..%d", cpu, NR_CPUS - 1);
+    return sim_percpu_hm[cpu];
+}
 int arch_num_cpus(void) { return sim_ncpus; }
 
 /* arch_on_cpus: fn on each simulated CPU whose bit is set, the caller's

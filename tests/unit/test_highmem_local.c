@@ -78,6 +78,30 @@ static void test_nesting_and_cpus(void)
           "an unmap of a pkmap address is a BUG (%s)", sim_panic_msg);
 }
 
+/* The stack state is per CPU (hm's per-CPU bytes): another CPU's newest
+ * slot is not this CPU's to give back, and the unmap finds the slot from
+ * any address in its page, the last byte included. */
+static void test_other_cpu_and_page_end(void)
+{
+    unsigned long va0 = (unsigned long)kmap_atomic(pg[0]);
+
+    sim_cpu = 1;
+    CHECK(PANICS_WITH(kunmap_atomic((void *)va0), "no kmap_atomic slot in use on CPU 1"),
+          "CPU 1 cannot unmap CPU 0's slot (%s)", sim_panic_msg);
+    kmap_atomic(pg[1]);
+    CHECK(PANICS_WITH(kunmap_atomic((void *)va0), "out of order on CPU 1"),
+          "not even while it holds one of its own (%s)", sim_panic_msg);
+    kunmap_atomic((void *)(slot_va(1, 0) + PAGE_SIZE - 1));
+    CHECK(kmap_local_depth() == 0 && pte_read(arch_fixmap_pte(FIX_KMAP_BEGIN + KM_MAX_IDX)) == 0,
+          "CPU 1's unmap through the last byte of its slot frees it");
+    sim_cpu = 0;
+    CHECK(kmap_local_depth() == 1 && pte_pfn(pte_read(arch_fixmap_pte(FIX_KMAP_BEGIN))) == page_to_pfn(pg[0]),
+          "CPU 0's slot is untouched by all that");
+    kunmap_atomic((void *)(va0 + 0xE00));
+    CHECK(kmap_local_depth() == 0 && pte_read(arch_fixmap_pte(FIX_KMAP_BEGIN)) == 0,
+          "an address with bits 9..11 set gives back its page's slot");
+}
+
 /* Map page A, read it, unmap with invlpg ignored, map page B in the same
  * slot: the read still sees A. The unmap's invlpg is what prevents it. */
 static void test_stale_without_invlpg(void)
@@ -109,6 +133,7 @@ int main(void)
     sim_ncpus = 2;
     test_map_unmap();
     test_nesting_and_cpus();
+    test_other_cpu_and_page_end();
     test_stale_without_invlpg();
     sim_fini();
     return check_done();
