@@ -6,6 +6,7 @@ struct tlb_counts tlb_counts[NR_CPUS];
 /* Bit n set: CPU n is parked (see set_cpu_active). Zero, the start, means
  * every online CPU is active, so nothing needs setting up at bring-up. */
 static unsigned long cpu_parked_mask;
+int nr_parked_cpus;                     /* its bits, kept so vfree need not count them */
 
 /* The CPUs besides the caller that a shootdown must reach: the active
  * ones (arch_on_cpus skips bits of CPUs that are not online). Called
@@ -68,23 +69,20 @@ void set_cpu_active(int cpu, bool active)
     BUG_ON(cpu < 0 || cpu >= NR_CPUS || cpu == arch_cpu_id());
     bit = 1UL << cpu;
     if (!active) {
-        __atomic_fetch_or(&cpu_parked_mask, bit, __ATOMIC_SEQ_CST);
+        if (!(__atomic_fetch_or(&cpu_parked_mask, bit, __ATOMIC_SEQ_CST) & bit))
+            __atomic_add_fetch(&nr_parked_cpus, 1, __ATOMIC_SEQ_CST);
         return;
     }
-    if (__atomic_fetch_and(&cpu_parked_mask, ~bit, __ATOMIC_SEQ_CST) & bit)
+    if (__atomic_fetch_and(&cpu_parked_mask, ~bit, __ATOMIC_SEQ_CST) & bit) {
+        __atomic_sub_fetch(&nr_parked_cpus, 1, __ATOMIC_SEQ_CST);
         arch_on_cpus(bit, do_flush_tlb_all, 0);
+    }
 }
 
 bool cpu_active(int cpu)
 {
     return cpu >= 0 && cpu < NR_CPUS &&
            !((__atomic_load_n(&cpu_parked_mask, __ATOMIC_SEQ_CST) >> cpu) & 1);
-}
-
-int num_active_cpus(void)
-{
-    return arch_num_cpus() - __builtin_popcountl(__atomic_load_n(&cpu_parked_mask,
-                                                                 __ATOMIC_SEQ_CST));
 }
 
 struct tlb_counts tlb_counts_total(void)

@@ -66,9 +66,14 @@ void set_cpu_active(int cpu, bool active);
 /* Whether online CPU cpu takes part (is not parked). */
 bool cpu_active(int cpu);
 
+extern int nr_parked_cpus;              /* parked CPUs (set_cpu_active) */
+
 /* Online CPUs that are not parked: what hm/ sizes itself by
- * (lazy_max_pages, whether a full pkmap can ever drain). */
-int num_active_cpus(void);
+ * (lazy_max_pages on every vfree, whether a full pkmap can ever drain). */
+static inline int num_active_cpus(void)
+{
+    return arch_num_cpus() - __atomic_load_n(&nr_parked_cpus, __ATOMIC_RELAXED);
+}
 
 /* Sum of every CPU's counters (for tests). */
 struct tlb_counts tlb_counts_total(void);
