@@ -8,30 +8,39 @@
  *                      slots (map, map, copy, unmap, unmap)
  *   memcpy_lowmem_4k   the same copy between two lowmem pages (kmap_atomic
  *                      returns their direct map: the copy alone)
- * Without highmem the highmem rows are skipped.
+ * Without highmem the highmem rows are skipped. Progress lines
+ * ("-- bench kmap_atomic ncpus=N") come before the table.
  */
+#include "bench/args.h"
 #include "bench/bench.h"
+#include "bench/concurrent.h"
 #include "bench/hipages.h"
 #include "bench/report.h"
 #include "boot/console.h"
+#include "boot/smp.h"
 #include "hm/highmem.h"
 
 #define NR_HI KM_MAX_IDX
 
+_Static_assert(NR_CPUS <= NR_HI, "one highmem page per CPU for the scaling rows");
+
+enum { V_MAP, V_TOUCH, NSCALE };
+static const char *const scale_names[NSCALE] = { "map_unmap", "map_touch_unmap" };
+
 static struct page *hi[NR_HI], *lo[2];
 static int depth;
+static struct conc_result scale[NSCALE][NR_CPUS + 1];  /* [variant][ncpus] */
 
+/* ctx: the page, CPU i's own hi[i]. */
 static void op_map_unmap(void *c)
 {
-    (void)c;
-    kunmap_atomic(kmap_atomic(hi[0]));
+    kunmap_atomic(kmap_atomic(c));
 }
 
 static void op_map_touch_unmap(void *c)
 {
-    volatile uint32_t *v = kmap_atomic(hi[0]);
+    volatile uint32_t *v = kmap_atomic(c);
 
-    (void)c;
     (void)*v;
     kunmap_atomic((void *)v);
 }
@@ -70,6 +79,26 @@ static void copy4k(struct page *from, struct page *to)
 static void op_copy_4k(void *c) { (void)c; copy4k(hi[0], hi[1]); }
 static void op_memcpy_lowmem_4k(void *c) { (void)c; copy4k(lo[0], lo[1]); }
 
+/* map_unmap and map_touch_unmap on the first n CPUs at once, for every n
+ * from 1 to the online CPUs, into scale[][n]; CPU 0 alone at the end. */
+static void measure_scaling(void)
+{
+    static const op_fn fns[NSCALE] = { op_map_unmap, op_map_touch_unmap };
+    static struct op ops[NR_CPUS];
+    int online = num_online_cpus();
+
+    for (int n = 1; n <= online; n++) {
+        printk("-- bench kmap_atomic ncpus=%d\n", n);
+        set_active_first_n(n);
+        for (int v = 0; v < NSCALE; v++) {
+            for (int i = 0; i < n; i++)
+                ops[i] = (struct op){ 0, fns[v], 0, hi[i] };
+            measure_concurrent(n, ops, 0, args.samples, &scale[v][n]);
+        }
+    }
+    set_active_first_n(1);
+}
+
 BENCH(kmap_atomic)
 {
     int nhi = hipages_get(hi, NR_HI);
@@ -83,11 +112,12 @@ BENCH(kmap_atomic)
     if (nhi > 0 && nhi < NR_HI)
         why = "fewer highmem pages free than KM_MAX_IDX";
     printk("kmap_atomic: %d highmem pages, %d slots per CPU\n", nhi, KM_MAX_IDX);
+    if (nhi == NR_HI)
+        measure_scaling();
     table_begin("kmap_atomic");
     if (nhi == NR_HI) {
-        bench_row("kmap_atomic", "map_unmap", "", 0, &(struct op){ 0, op_map_unmap, 0, 0 }, 0);
-        bench_row("kmap_atomic", "map_touch_unmap", "", 0,
-                  &(struct op){ 0, op_map_touch_unmap, 0, 0 }, 0);
+        for (int v = 0; v < NSCALE; v++)
+            conc_rows("kmap_atomic", scale_names[v], "", 0, &scale[v][1]);
         for (unsigned i = 0; i < sizeof(depths) / sizeof(depths[0]); i++) {
             depth = depths[i];
             bench_row("kmap_atomic", "nested", "depth", (uint64_t)depth,
@@ -102,7 +132,11 @@ BENCH(kmap_atomic)
     }
     bench_row("kmap_atomic", "memcpy_lowmem_4k", "", 0,
               &(struct op){ 0, op_memcpy_lowmem_4k, 0, 0 }, 0);
+    for (int v = 0; v < NSCALE && nhi == NR_HI; v++)
+        for (int n = 2; n <= num_online_cpus(); n++)
+            conc_rows("kmap_atomic", scale_names[v], "", 0, &scale[v][n]);
     table_end();
+    set_active_first_n(num_online_cpus());
     hipages_put(hi, nhi);
     __free_page(lo[0]);
     __free_page(lo[1]);

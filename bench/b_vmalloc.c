@@ -13,22 +13,37 @@
  *   fragmented       lazy 2-page pairs above free_holes one-page holes:
  *                    first fit walks every hole (the free list's worst
  *                    case), and so does each free in the purge.
- * Rows are CPU 0 with one CPU online until the SMP bring-up lands.
+ * lazy and eager run with ncpus = 1 .. every online CPU: CPU 0 measures
+ * with only the first ncpus CPUs active and the others parked
+ * (set_active_first_n), so a purge or an eager free flushes exactly ncpus
+ * CPUs and lazy_max_pages is sized for ncpus, as on a machine with ncpus
+ * CPUs online. long_busy_list and fragmented are ncpus = 1 only. Rows are
+ * cpu 0; everything is measured first, with progress lines ("-- bench
+ * vmalloc ncpus=N"), then printed.
  * quick: args' samples only, and 1,000 live areas / holes at most.
  */
 #include "bench/args.h"
 #include "bench/bench.h"
+#include "bench/concurrent.h"
 #include "bench/report.h"
 #include "boot/console.h"
+#include "boot/smp.h"
 #include "hm/vmalloc.h"
 
 #define MAX_LIVE 20000
+#define NSIZES 7
+#define MAX_ROWS (2 * NSIZES * NR_CPUS + 2)
+
+static const unsigned long sizes[NSIZES] = { 1, 2, 4, 16, 64, 256, 1024 };
 
 struct vm_ctx {
     unsigned long size;
 };
 
 static void *live[MAX_LIVE];
+static struct row_key keys[MAX_ROWS];
+static struct stats st[MAX_ROWS];
+static int nrows, ncpus;                /* ncpus: the active CPUs of the rows now measured */
 
 static void op_pair(void *c)
 {
@@ -41,18 +56,16 @@ static void op_pair(void *c)
     vfree((void *)p);
 }
 
-/* One row of variant (param_name = param) timing pairs of pages, in mode,
- * from a clean purge list. A size that cannot be had here gets a SKIP
- * line instead. */
+/* Measures one row of variant (param_name = param) timing pairs of pages,
+ * in mode, from a clean purge list, for printing later (cpu 0, ncpus). A
+ * size that cannot be had here gets a SKIP line instead. */
 static void pair_row(const char *variant, enum vmap_purge_mode mode, unsigned long pages,
                      const char *param_name, unsigned long param)
 {
-    struct row_key k = { "vmalloc", variant, param_name, param, 0, 0, 1 };
     struct op o = { 0, op_pair, 0, 0 };
     struct vm_ctx c = { pages * PAGE_SIZE };
     uint32_t n = args.samples;
     unsigned long cycle = lazy_max_pages() / (pages + 1) + 1;  /* pairs per purge */
-    struct stats st;
     void *trial;
 
     vmalloc_set_mode(mode);
@@ -66,8 +79,10 @@ static void pair_row(const char *variant, enum vmap_purge_mode mode, unsigned lo
     if (mode == VMAP_LAZY && !args.quick && n < 2 * cycle)
         n = 2 * cycle < MAX_SAMPLES ? (uint32_t)(2 * cycle) : MAX_SAMPLES;
     o.ctx = &c;
-    measure_samples(&o, n, &st);
-    table_row(&k, &st);
+    if (nrows == MAX_ROWS)
+        panic("bench vmalloc: more than %d rows", MAX_ROWS);
+    keys[nrows] = (struct row_key){ "vmalloc", variant, param_name, param, 0, 0, ncpus };
+    measure_samples(&o, n, &st[nrows++]);
 }
 
 /* Fill live[0..n) with one-page areas; false (all freed again) if the
@@ -122,19 +137,28 @@ static void busy_rows(unsigned long n)
 
 BENCH(vmalloc)
 {
-    static const unsigned long sizes[] = { 1, 2, 4, 16, 64, 256, 1024 };
     enum vmap_purge_mode mode0 = vmalloc_mode();
     unsigned long n = args.quick ? 1000 : 10000;
+    int online = num_online_cpus();
 
-    printk("-- bench vmalloc: lazy_max_pages=%lu, %lu live areas for long_busy_list\n",
-           lazy_max_pages(), n);
+    nrows = 0;
+    for (ncpus = 1; ncpus <= online; ncpus++) {
+        set_active_first_n(ncpus);
+        printk("-- bench vmalloc ncpus=%d: lazy_max_pages=%lu\n", ncpus, lazy_max_pages());
+        for (unsigned i = 0; i < NSIZES; i++)
+            pair_row("lazy", VMAP_LAZY, sizes[i], "pages", sizes[i]);
+        for (unsigned i = 0; i < NSIZES; i++)
+            pair_row("eager", VMAP_EAGER, sizes[i], "pages", sizes[i]);
+        if (ncpus == 1) {
+            printk("-- bench vmalloc ncpus=1: %lu live areas for long_busy_list\n", n);
+            busy_rows(n);
+        }
+        vmalloc_set_mode(mode0);
+        vm_unmap_aliases();                     /* nothing left for a parked CPU to miss */
+    }
+    set_active_first_n(online);
     table_begin("vmalloc");
-    for (unsigned i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-        pair_row("lazy", VMAP_LAZY, sizes[i], "pages", sizes[i]);
-    for (unsigned i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-        pair_row("eager", VMAP_EAGER, sizes[i], "pages", sizes[i]);
-    busy_rows(n);
+    for (int i = 0; i < nrows; i++)
+        table_row(&keys[i], &st[i]);
     table_end();
-    vmalloc_set_mode(mode0);
-    vm_unmap_aliases();
 }

@@ -4,6 +4,7 @@
 #include "boot/percpu.h"
 #include "boot/smp.h"
 #include "boot/smp_work.h"
+#include "hm/tlbflush.h"
 
 struct conc_job {
     const struct op *ops;
@@ -55,6 +56,18 @@ void measure_concurrent(int ncpus, const struct op *ops, int batch, uint32_t sam
     conc_worker(&job);
     for (int i = 1; i < n; i++)
         smp_wait_work(r->cpu[i]);
+}
+
+int set_active_first_n(int n)
+{
+    cpumask_t keep = cpumask_first_n(n < 1 ? 1 : n);
+
+    if (smp_processor_id() != 0)
+        panic("set_active_first_n: called on CPU %d, only CPU 0 may", smp_processor_id());
+    for (int cpu = 1; cpu < nr_cpu_ids; cpu++)
+        if (cpu_online(cpu))
+            set_cpu_active(cpu, (keep >> cpu) & 1);
+    return num_active_cpus();
 }
 
 void conc_rows(const char *bench, const char *variant, const char *param_name,

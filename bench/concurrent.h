@@ -8,7 +8,7 @@
  * measure_samples or measure_batch (timing.h; the sample buffer is per
  * CPU). Only CPU 0 may call it, and only CPU 0 prints: one row per CPU, in
  * CPU order, so the output is deterministic. The kmap/kmap_atomic scaling
- * benchmarks are built on it.
+ * benchmarks are built on it, with set_active_first_n(ncpus) first.
  */
 #ifndef BENCH_CONCURRENT_H
 #define BENCH_CONCURRENT_H
@@ -27,6 +27,14 @@ struct conc_result {
  * measure_samples. */
 void measure_concurrent(int ncpus, const struct op *ops, int batch, uint32_t samples,
                         struct conc_result *r);
+
+/* Makes the first n online CPUs (n clamped to 1..online) the active ones
+ * of hm/tlbflush.h: every other online CPU is parked (it idles and takes
+ * no shootdowns) and every parked one among the first n rejoins (with its
+ * full TLB flush). A row labelled ncpus=n is measured this way, so that
+ * n CPUs really are all the machine has. CPU 0 only, the others idle.
+ * Returns num_active_cpus(). */
+int set_active_first_n(int n);
 
 /* Prints r as rows of the open table: cpu = r->cpu[i], ncpus = r->ncpus. */
 void conc_rows(const char *bench, const char *variant, const char *param_name,

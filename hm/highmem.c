@@ -72,14 +72,14 @@ void kmap_flush_unused(void)
     spin_unlock(&kmap_lock);
 }
 
-/* Every slot is in use. On one CPU no kunmap can ever come: say so and
- * stop. On SMP drop kmap_lock, spin until some kunmap frees a slot, and
+/* Every slot is in use. On one active CPU (the others, if any, parked:
+ * they run nothing) no kunmap can ever come: say so and stop. On SMP drop kmap_lock, spin until some kunmap frees a slot, and
  * take the lock again. */
 static void pkmap_wait(struct page *page)
 {
     unsigned int seq;
 
-    if (arch_num_cpus() <= 1) {
+    if (num_active_cpus() <= 1) {
         spin_unlock(&kmap_lock);
         arch_panic("kmap: pkmap pool exhausted: all %d entries in use on one CPU, "
                    "and no other CPU can kunmap one (kmap of pfn 0x%lx)",

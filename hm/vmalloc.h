@@ -92,7 +92,7 @@ void vm_unmap_aliases(void);
 void vmalloc_set_mode(enum vmap_purge_mode mode);
 enum vmap_purge_mode vmalloc_mode(void);
 
-/* The lazy threshold in pages: fls(online CPUs) * 32 MiB of pages, as
+/* The lazy threshold in pages: fls(active CPUs) * 32 MiB of pages, as
  * Linux, but at most a quarter of the vmalloc space (ours is small). */
 unsigned long lazy_max_pages(void);
 

@@ -37,7 +37,7 @@ static unsigned int fls(unsigned int x)
 
 unsigned long lazy_max_pages(void)
 {
-    unsigned long n = fls((unsigned int)arch_num_cpus()) * ((32UL << 20) >> PAGE_SHIFT);
+    unsigned long n = fls((unsigned int)num_active_cpus()) * ((32UL << 20) >> PAGE_SHIFT);
 
     return n < span_pages / 4 ? n : span_pages / 4;
 }

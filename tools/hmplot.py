@@ -33,7 +33,7 @@ def q(s):
 
 class LinePanel:
     def __init__(self, xlabel, series, logx=None, logy=None, xtics=None,
-                 vlines=(), hlines=(), title=""):
+                 vlines=(), hlines=(), title="", key=True):
         self.xlabel = xlabel
         self.series = series      # [(label, [(x, p50, p90, p99)])]
         self.logx = logx          # None, 2 or 10
@@ -42,6 +42,7 @@ class LinePanel:
         self.vlines = vlines      # [(x, label)]
         self.hlines = hlines      # [(label, y)]
         self.title = title
+        self.key = key            # False: no legend (a panel beside one)
 
     def values(self):
         """Every y value drawn, for the shared y range."""
@@ -99,7 +100,8 @@ def _line_panel(p, tmp, logy, n):
     else:
         out.append("set xtics autofreq")
     out.append("set offsets graph 0.03, graph 0.03, 0, 0")
-    out.append("set key top left Left reverse box opaque")
+    out.append("set key top left Left reverse box opaque" if p.key
+               else "unset key")
     for i, (x, text) in enumerate(p.vlines):
         out.append("set arrow %d from first %g, graph 0 to first %g, graph 1 "
                    "nohead dt 3 lw 1.5 lc rgb '#444444'" % (i + 1, x, x))
