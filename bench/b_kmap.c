@@ -62,12 +62,7 @@ static __attribute__((noinline)) void kmap_kunmap(struct page *p)
     kunmap(p);
 }
 
-/* The ops that take a context skip the frame-pointer set-up, which the
- * context-free ops do not need either, so the single-CPU rows time what
- * they timed before the ops took a context (checked under icount). */
-#define OP_NOFRAME __attribute__((optimize("omit-frame-pointer")))
-
-static OP_NOFRAME void op_hit(void *c) { kmap_kunmap(c); }   /* ctx: the (held) page */
+static void op_hit(void *c) { kmap_kunmap(c); }   /* ctx: the (held) page */
 static void op_lowmem(void *c) { (void)c; kmap_kunmap(lo); }
 
 /* prep_miss: if the next scan would wrap, wrap now (untimed) on the spare. */
@@ -85,7 +80,7 @@ static void op_miss(void *c)
     cursor = (cursor + 1) % MISS_POOL;
 }
 
-static OP_NOFRAME void op_cycle(void *c)     /* ctx: this CPU's struct kcycle */
+static void op_cycle(void *c)     /* ctx: this CPU's struct kcycle */
 {
     struct kcycle *k = c;
 

@@ -8,7 +8,7 @@
 # tools/extract must accept the log and tools/plot draw smp_scaling.png.
 # Then the self-test tlb_park at -smp 2 (a parked CPU keeps a stale entry,
 # rejoining removes it).
-. "$(dirname "$0")/guest_lib.sh"
+. "$(dirname "$0")/lib.sh"
 need_image
 
 boot bench-smp4 --accel tcg --smp 4 --mem 2G --timeout 300 -- mode=bench \
