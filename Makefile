@@ -69,7 +69,7 @@ bench: deps
 
 # Every test; the last line is "N passed, N failed".
 test: deps
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory -j$(shell nproc) all unit
 	@tools/../tests/run
 
 # SMP=, MEM= and ARGS= (guest words) apply here too.
