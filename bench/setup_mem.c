@@ -4,6 +4,7 @@
  * allocator, in that order (hm/mm.h mm_init).
  */
 #include "bench/setup.h"
+#include "bench/args.h"
 #include "boot/console.h"
 #include "boot/cpu.h"
 #include "boot/mb2.h"
@@ -12,21 +13,40 @@
 
 extern char __image_start[], __image_end[];
 
+/* Like Linux's mem=: use only the RAM below N MiB. For emulating a smaller
+ * machine, and the only way to show "too little RAM" past GRUB, which itself
+ * needs about 6 MiB. */
+CMDLINE_KEY(mem_mib_arg, "mem_mib", ARG_UINT, 0, 1, 65536);
+
+/* ram_covers: some usable-RAM region of the (limited) map holds [s, e). */
+static bool ram_covers(phys_addr_t s, phys_addr_t e)
+{
+    for (unsigned i = 0; i < memblock.memory.cnt; i++) {
+        const struct memblock_region *r = &memblock.memory.regions[i];
+        if (r->base <= s && memblock_region_end(r) >= e)
+            return true;
+    }
+    return false;
+}
+
 void setup_memory(const struct boot_info *bi)
 {
     phys_addr_t img_start = (phys_addr_t)(uint32_t)__image_start - PAGE_OFFSET;
     phys_addr_t img_end = (phys_addr_t)(uint32_t)__image_end - PAGE_OFFSET;
-    bool covered = false;
 
     memblock_init();
     for (int i = 0; i < bi->mmap_count; i++) {
         const struct mb2_mmap_entry *e = &bi->mmap[i];
         printk("mem: firmware map %016llx-%016llx type %u\n", e->addr, e->addr + e->len, e->type);
         memblock_add_mb2(e->addr, e->len, e->type);
-        if (e->type == MB2_RAM && e->addr <= img_start && e->addr + e->len >= img_end)
-            covered = true;
     }
-    if (!covered)
+    if (mem_mib_arg.set) {
+        phys_addr_t limit = (phys_addr_t)mem_mib_arg.num << 20;
+        phys_addr_t cut = memblock_type_remove(&memblock.memory, limit, MAX_PHYS_ADDR << 1);
+        printk("mem: mem_mib=%llu: ignoring %llu MiB of RAM at and above 0x%llx\n",
+               mem_mib_arg.num, cut >> 20, limit);
+    }
+    if (!ram_covers(img_start, img_end))
         panic("too little RAM: no usable RAM region holds the image (0x%llx-0x%llx); "
               "give the guest more memory", img_start, img_end);
     /* The image holds the boot page tables, the fixmap PTE page, the copy

@@ -218,7 +218,7 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align, phys_addr_t
             best = cand;
     }
     if (best == PHYS_MAX)
-        arch_panic("memblock: cannot allocate %llu KiB below 0x%llx",
+        arch_panic("memblock: too little RAM: cannot allocate %llu KiB below 0x%llx",
                    (unsigned long long)(size >> 10), (unsigned long long)limit);
     memblock_reserve(best, size);
     return best;
