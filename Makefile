@@ -17,7 +17,7 @@ KCFLAGS := -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protecto
 	-fno-strict-aliasing -fno-asynchronous-unwind-tables -std=gnu11 -O2 -g \
 	-Wall -Wextra -Werror -I. -I$(BUILD)
 KASFLAGS := -m32 -I. -g -Wa,--noexecstack
-KLDFLAGS := -m elf_i386 -nostdlib -z max-page-size=0x1000 -T boot/linker.ld
+KLDFLAGS := -m elf_i386 -nostdlib -z max-page-size=0x1000 --no-warn-rwx-segments -T boot/linker.ld
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
 
 IMG_SRC := $(sort $(wildcard boot/*.S) $(wildcard boot/*.c) $(wildcard hm/*.c) $(wildcard bench/*.c))

@@ -14,6 +14,7 @@
  */
 #include "bench/args.h"
 #include "bench/hipages.h"
+#include "bench/remote.h"
 #include "bench/selftest.h"
 #include "boot/fault.h"
 #include "boot/percpu.h"
@@ -84,33 +85,17 @@ SELFTEST(kmap_atomic_cross_cpu)
     hipages_put(cpu_page, ncpu);
 }
 
-struct remote_read {
-    volatile uint32_t *va;
-    bool faulted;
-    uint32_t val;
-    struct fault_record rec;
-};
-
-static void read_remote(void *info)
-{
-    struct remote_read *r = info;
-    r->val = 0;
-    r->faulted = probe_read32(r->va, &r->val, &r->rec);
-}
 
 #define WRAP_PAGES (LAST_PKMAP + 1)
 static struct page *wrap_pages[WRAP_PAGES];
 
 SELFTEST(kmap_stale_tlb_cross_cpu)
 {
-    struct remote_read r = { 0, false, 0, { -1, 0, 0, 0 } };
+    struct remote_read r;
     struct page *p;
     uint32_t *va;
-    int b = -1, got;
+    int b = other_online_cpu(), got;
 
-    for (int c = 1; c < nr_cpu_ids && b < 0; c++)
-        if (cpu_online(c))
-            b = c;
     if (b < 0) {
         report_skip("kmap_stale_tlb_cross_cpu", "needs a second online CPU");
         return;
@@ -128,8 +113,7 @@ SELFTEST(kmap_stale_tlb_cross_cpu)
     p = wrap_pages[0];
     va = kmap(p);
     va[3] = 0xB0B0CAFEu;
-    r.va = &va[3];
-    smp_call_function_single(b, read_remote, &r);       /* B caches the translation */
+    remote_read32(b, &va[3], &r);       /* B caches the translation */
     report(!r.faulted && r.val == 0xB0B0CAFEu, "kmap_stale_tlb_b_reads_pkmap",
            "CPU %d: faulted=%d val=0x%08x", b, r.faulted, r.val);
     kunmap(p);                                          /* count 1: mapped, unused */
@@ -145,7 +129,7 @@ SELFTEST(kmap_stale_tlb_cross_cpu)
     report(pkmap_count[PKMAP_NR((unsigned long)va)] == 0, "kmap_stale_tlb_slot_cleared",
            "slot %lu count %d after the wrap", PKMAP_NR((unsigned long)va),
            pkmap_count[PKMAP_NR((unsigned long)va)]);
-    smp_call_function_single(b, read_remote, &r);
+    remote_read32(b, &va[3], &r);
     report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)&va[3] &&
            page_address(p) == 0, "kmap_stale_tlb_cross_cpu",
            "CPU %d after the wrap: faulted=%d vector=%d cr2=0x%08x want %p, page_address %p",

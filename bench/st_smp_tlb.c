@@ -9,6 +9,7 @@
  * shoots the page down on every CPU by IPI, and B's next read must fault
  * with CR2 at the address.
  */
+#include "bench/remote.h"
 #include "bench/selftest.h"
 #include "boot/fault.h"
 #include "boot/fixmap.h"
@@ -21,45 +22,26 @@
 
 static volatile uint32_t tlb_page[1024] __attribute__((aligned(4096)));
 
-struct remote_read {
-    uint32_t *va;
-    bool faulted;
-    uint32_t val;
-    struct fault_record rec;
-};
-
-/* read_on_b: runs on B (IPI context): one probed read of r->va. */
-static void read_on_b(void *info)
-{
-    struct remote_read *r = info;
-    r->val = 0;
-    r->faulted = probe_read32(r->va, &r->val, &r->rec);
-}
-
-static void invlpg_fn(void *info) { invlpg((unsigned long)info); }
 
 SELFTEST(smp_stale_tlb_shootdown)
 {
     uint32_t *va = (uint32_t *)(__fix_to_virt(SLOT) + 8);
-    struct remote_read r = { va, 0, 0, { -1, 0, 0, 0 } };
-    int b = -1;
+    struct remote_read r;
+    int b = other_online_cpu();
 
-    for (int c = 1; c < nr_cpu_ids && b < 0; c++)
-        if (cpu_online(c))
-            b = c;
     if (b < 0) {
         report_skip("smp_stale_tlb_shootdown", "needs a second online CPU");
         return;
     }
     tlb_page[2] = MAGIC;
     set_fixmap(SLOT, (uint32_t)tlb_page - (uint32_t)PAGE_OFFSET, PAGE_KERNEL);
-    on_each_cpu(invlpg_fn, va);                         /* no entry from earlier tests */
-    smp_call_function_single(b, read_on_b, &r);
+    invlpg_on_each_cpu((unsigned long)va);                         /* no entry from earlier tests */
+    remote_read32(b, va, &r);
     report(!r.faulted && r.val == MAGIC, "smp_stale_tlb_b_reads_mapping",
            "CPU %d: faulted=%d val=0x%08x", b, r.faulted, r.val);
 
     clear_fixmap(SLOT);                                 /* PTE cleared, local invlpg only */
-    smp_call_function_single(b, read_on_b, &r);
+    remote_read32(b, va, &r);
     if (!r.faulted && r.val == MAGIC)
         report(true, "smp_stale_tlb_visible_without_shootdown", "%s", "");
     else
@@ -67,8 +49,8 @@ SELFTEST(smp_stale_tlb_shootdown)
                     "CPU %d faulted (vector %d): this CPU or emulator dropped its entry", b,
                     r.rec.vector);
 
-    on_each_cpu(invlpg_fn, va);                         /* the shootdown */
-    smp_call_function_single(b, read_on_b, &r);
+    invlpg_on_each_cpu((unsigned long)va);                         /* the shootdown */
+    remote_read32(b, va, &r);
     report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)va,
            "smp_stale_tlb_gone_after_shootdown", "CPU %d: faulted=%d vector=%d cr2=0x%08x "
            "want 0x%08x val=0x%08x", b, r.faulted, r.rec.vector, r.rec.cr2, (uint32_t)va, r.val);

@@ -11,6 +11,7 @@
  * CR2 at the address. The test reads on B from an IPI even while B is
  * parked; a real parked CPU runs nothing.
  */
+#include "bench/remote.h"
 #include "bench/selftest.h"
 #include "boot/fault.h"
 #include "boot/fixmap.h"
@@ -24,29 +25,12 @@
 
 static volatile uint32_t park_page[1024] __attribute__((aligned(4096)));
 
-struct park_read {
-    uint32_t *va;
-    bool faulted;
-    uint32_t val;
-    struct fault_record rec;
-};
-
-/* read_on_b: runs on B (IPI context): one probed read of r->va. */
-static void read_on_b(void *info)
-{
-    struct park_read *r = info;
-
-    r->val = 0;
-    r->faulted = probe_read32(r->va, &r->val, &r->rec);
-}
-
-static void invlpg_fn(void *info) { invlpg((unsigned long)info); }
 
 SELFTEST(tlb_park)
 {
     uint32_t *va = (uint32_t *)(__fix_to_virt(SLOT) + 16);
     unsigned long page = __fix_to_virt(SLOT);
-    struct park_read r = { va, 0, 0, { -1, 0, 0, 0 } };
+    struct remote_read r;
     struct tlb_counts before;
     int b = -1, active0 = num_active_cpus();
 
@@ -59,8 +43,8 @@ SELFTEST(tlb_park)
     }
     park_page[4] = MAGIC;
     set_fixmap(SLOT, (uint32_t)park_page - (uint32_t)PAGE_OFFSET, PAGE_KERNEL);
-    on_each_cpu(invlpg_fn, va);                         /* no entry from earlier tests */
-    smp_call_function_single(b, read_on_b, &r);
+    invlpg_on_each_cpu((unsigned long)va);                         /* no entry from earlier tests */
+    remote_read32(b, va, &r);
     report(!r.faulted && r.val == MAGIC, "tlb_park_b_reads_mapping",
            "CPU %d: faulted=%d val=0x%08x", b, r.faulted, r.val);
 
@@ -74,7 +58,7 @@ SELFTEST(tlb_park)
     report(tlb_counts[b].one == before.one && tlb_counts[b].global == before.global,
            "tlb_park_no_shootdown", "CPU %d took %lu invlpg, %lu global flushes while parked",
            b, tlb_counts[b].one - before.one, tlb_counts[b].global - before.global);
-    smp_call_function_single(b, read_on_b, &r);
+    remote_read32(b, va, &r);
     if (!r.faulted && r.val == MAGIC)
         report(true, "tlb_park_stale_while_parked", "%s", "");
     else
@@ -87,7 +71,7 @@ SELFTEST(tlb_park)
            "tlb_park_rejoin_flushes", "CPU %d: %lu global flushes on rejoining, want 1; "
            "%d active CPUs, want %d", b, tlb_counts[b].global - before.global,
            num_active_cpus(), active0);
-    smp_call_function_single(b, read_on_b, &r);
+    remote_read32(b, va, &r);
     report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)va,
            "tlb_park_rejoin_no_stale", "CPU %d: faulted=%d vector=%d cr2=0x%08x want 0x%08x "
            "val=0x%08x", b, r.faulted, r.rec.vector, r.rec.cr2, (uint32_t)va, r.val);
