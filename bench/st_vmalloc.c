@@ -1,7 +1,7 @@
 /*
  * st_vmalloc.c - guest self-tests of vmalloc on the real MMU: data written
- * through a vmalloc mapping reads back through a second mapping of each
- * frame (the fixmap test slot, until kmap_atomic exists), freed addresses
+ * through a vmalloc mapping reads back through kmap_atomic of each backing
+ * page (a second, independent mapping of the frame), freed addresses
  * fault after the purge (lazy) or at once (eager), lazily freed frames and
  * ranges are not reused before the purge, and bad sizes are refused.
  * Faults are probed here on CPU 0; st_vmalloc_smp.c probes every CPU.
@@ -9,21 +9,11 @@
 #include "bench/selftest.h"
 #include "boot/console.h"
 #include "boot/fault.h"
-#include "boot/fixmap.h"
+#include "hm/highmem_local.h"
 #include "hm/tlbflush.h"
 #include "hm/vmalloc.h"
 
 #define SPAN (VMALLOC_END - VMALLOC_START)
-
-/* Page i of the area at va through the fixmap test slot (a second,
- * independent mapping of the same frame). */
-static volatile uint32_t *second_mapping(void *va, unsigned long i)
-{
-    struct page *page = vmalloc_to_page((char *)va + i * PAGE_SIZE);
-
-    set_fixmap(FIX_TEST, page_to_phys(page), PAGE_KERNEL);
-    return (volatile uint32_t *)__fix_to_virt(FIX_TEST);
-}
 
 /* 600 pages: the area crosses at least one 2 MiB PTE-page boundary. */
 #define RB_PAGES 600
@@ -39,17 +29,17 @@ SELFTEST(vmalloc_readback)
     for (i = 0; i < RB_PAGES * 1024; i++)
         a[i] = 0x5EED0000u ^ (uint32_t)i * 2654435761u;
     for (i = 0; i < RB_PAGES; i++) {
-        volatile uint32_t *b = second_mapping(a, i);
+        volatile uint32_t *b = kmap_atomic(vmalloc_to_page((char *)a + i * PAGE_SIZE));
 
         for (int w = 0; w < 1024; w++)
             bad_rd += b[w] != (0x5EED0000u ^ (uint32_t)(i * 1024 + w) * 2654435761u);
         b[7] = 0xC0DE0000u + (uint32_t)i;               /* and the other way */
-        clear_fixmap(FIX_TEST);
+        kunmap_atomic((void *)b);
         bad_wr += a[i * 1024 + 7] != 0xC0DE0000u + (uint32_t)i;
         low += !PageHighMem(vmalloc_to_page((char *)a + i * PAGE_SIZE));
     }
-    report(!bad_rd, "vmalloc_readback_second_mapping", "%lu words differ", bad_rd);
-    report(!bad_wr, "vmalloc_sees_writes_of_second_mapping", "%lu pages differ", bad_wr);
+    report(!bad_rd, "vmalloc_readback_kmap_atomic", "%lu words differ", bad_rd);
+    report(!bad_wr, "vmalloc_sees_writes_via_kmap_atomic", "%lu pages differ", bad_wr);
     if (want_high)
         report(!low, "vmalloc_prefers_highmem", "%lu of %u pages are lowmem", low, RB_PAGES);
     else

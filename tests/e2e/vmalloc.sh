@@ -17,7 +17,7 @@ for cfg in 128M:lazy::1 8G:lazy:qemu32:1 8G:eager::2 8G:lazy::2; do
   check "$n mode line" "no 'vmalloc: $mode purging' line" log_has "^vmalloc: $mode purging"
   check "$n no FAIL" "$(log_line '^FAIL: ')" bash -c "! tr -d '\r' <'$LOG' | grep -a -q '^FAIL: '"
   check "$n 0 failures" "$(log_line '^SUMMARY: ')" log_has '^SUMMARY: [0-9]+ tests, 0 failures'
-  for t in vmalloc_readback_second_mapping vmalloc_lazy_faults_after_purge vmalloc_eager_faults_at_once \
+  for t in vmalloc_readback_kmap_atomic vmalloc_lazy_faults_after_purge vmalloc_eager_faults_at_once \
            vmalloc_lazy_range_and_frames_not_reused vmalloc_exhaustion_null_no_leak vmap_exhaustion_no_leak \
            vmalloc_stress_tags_intact vmalloc_stress_no_drift vfree_null_changes_nothing; do
     check "$n PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
