@@ -1,5 +1,6 @@
 /* remote.c - see remote.h. */
 #include "bench/remote.h"
+#include "boot/fixmap.h"
 #include "boot/smp.h"
 #include "boot/smp_call.h"
 #include "boot/x86.h"
@@ -36,4 +37,12 @@ static void invlpg_fn(void *info) { invlpg((unsigned long)info); }
 void invlpg_on_each_cpu(unsigned long va)
 {
     on_each_cpu(invlpg_fn, (void *)va);
+}
+
+void remote_warm_fixmap(int cpu, unsigned idx, uint64_t phys, const volatile void *va,
+                        struct remote_read *r)
+{
+    set_fixmap(idx, phys, PAGE_KERNEL);
+    invlpg_on_each_cpu((unsigned long)va);
+    remote_read32(cpu, va, r);
 }

@@ -25,4 +25,11 @@ int other_online_cpu(void);
 /* invlpg(va) on every online CPU (the bare shootdown, without hm/). */
 void invlpg_on_each_cpu(unsigned long va);
 
+/* The start of every stale-TLB test: map the frame at phys in fixmap slot
+ * idx, drop any earlier entry for va (inside that slot) on every CPU, then
+ * let CPU cpu read va, so its TLB now caches the translation. *r holds
+ * that read. */
+void remote_warm_fixmap(int cpu, unsigned idx, uint64_t phys, const volatile void *va,
+                        struct remote_read *r);
+
 #endif

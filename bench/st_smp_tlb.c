@@ -34,9 +34,7 @@ SELFTEST(smp_stale_tlb_shootdown)
         return;
     }
     tlb_page[2] = MAGIC;
-    set_fixmap(SLOT, (uint32_t)tlb_page - (uint32_t)PAGE_OFFSET, PAGE_KERNEL);
-    invlpg_on_each_cpu((unsigned long)va);                         /* no entry from earlier tests */
-    remote_read32(b, va, &r);
+    remote_warm_fixmap(b, SLOT, (uint32_t)tlb_page - (uint32_t)PAGE_OFFSET, va, &r);
     report(!r.faulted && r.val == MAGIC, "smp_stale_tlb_b_reads_mapping",
            "CPU %d: faulted=%d val=0x%08x", b, r.faulted, r.val);
 

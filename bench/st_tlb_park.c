@@ -42,9 +42,7 @@ SELFTEST(tlb_park)
         return;
     }
     park_page[4] = MAGIC;
-    set_fixmap(SLOT, (uint32_t)park_page - (uint32_t)PAGE_OFFSET, PAGE_KERNEL);
-    invlpg_on_each_cpu((unsigned long)va);                         /* no entry from earlier tests */
-    remote_read32(b, va, &r);
+    remote_warm_fixmap(b, SLOT, (uint32_t)park_page - (uint32_t)PAGE_OFFSET, va, &r);
     report(!r.faulted && r.val == MAGIC, "tlb_park_b_reads_mapping",
            "CPU %d: faulted=%d val=0x%08x", b, r.faulted, r.val);
 

@@ -18,6 +18,8 @@
 #                           (the runner's stdout+stderr) and LOG
 #   log_has RE / log_line RE   the log (CR removed) has / its first line matching RE
 #   need_image              fail and stop when build/hmbench.elf is missing
+#   fixture_run NAME ARGS...   tests/fixtures/mklog ARGS into $TMP/NAME.log,
+#                           extracted into the run directory $TMP/NAME
 #   finish                  exit 0 if every check passed, else 1
 # Also: ROOT (the repository root, and the working directory) and TMP (= T,
 # a scratch folder removed at exit).
@@ -72,6 +74,12 @@ need_image() {
   [ -f build/hmbench.elf ] && return 0
   fail "image" "build/hmbench.elf missing: run make first"
   exit 1
+}
+
+fixture_run() {
+  local n=$1; shift
+  "$ROOT/tests/fixtures/mklog" "$@" >"$TMP/$n.log" &&
+    "$ROOT/tools/extract" "$TMP/$n.log" "$TMP/$n" >/dev/null
 }
 
 finish() {

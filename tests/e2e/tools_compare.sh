@@ -3,21 +3,15 @@
 # icount fails naming the row, a missing row fails, mixed units refuse.
 . "$(dirname "$0")/lib.sh"
 C=$ROOT/tools/compare
-# run NAME MKLOG_ARGS...: make run directory $TMP/NAME from a fixture log.
-run() {
-  local n=$1; shift
-  "$ROOT/tests/fixtures/mklog" "$@" >"$TMP/$n.log" &&
-    "$ROOT/tools/extract" "$TMP/$n.log" "$TMP/$n" >/dev/null
-}
-run a --unit insns
-run same --unit insns
-run slower --unit insns --set kmap_atomic/map_unmap=36.75      # 35 -> 36.75: +5%
-run tiny --unit insns --set kmap_atomic/map_unmap=35.35        # +1%: under 2%
-run faster --unit insns --scale vmalloc/lazy=0.5
-run missing --unit insns --drop tlb/invlpg
-run extra --unit insns --drop shootdown
-run cyc --unit cycles
-run cyc9 --unit cycles --scale tlb/floor=1.09
+fixture_run a --unit insns
+fixture_run same --unit insns
+fixture_run slower --unit insns --set kmap_atomic/map_unmap=36.75      # 35 -> 36.75: +5%
+fixture_run tiny --unit insns --set kmap_atomic/map_unmap=35.35        # +1%: under 2%
+fixture_run faster --unit insns --scale vmalloc/lazy=0.5
+fixture_run missing --unit insns --drop tlb/invlpg
+fixture_run extra --unit insns --drop shootdown
+fixture_run cyc --unit cycles
+fixture_run cyc9 --unit cycles --scale tlb/floor=1.09
 
 # cmp_run NAME ARGS...: compare, keep stdout in $TMP/NAME.out, status in rc.
 cmp_run() { local n=$1; shift; "$C" "$@" >"$TMP/$n.out" 2>"$TMP/$n.err"; rc=$?; }

@@ -2,15 +2,10 @@
 # tools_summary.sh - tools/summary: key p50s, MET/MISSED under icount.
 . "$(dirname "$0")/lib.sh"
 S=$ROOT/tools/summary
-run() {
-  local n=$1; shift
-  "$ROOT/tests/fixtures/mklog" "$@" >"$TMP/$n.log" &&
-    "$ROOT/tools/extract" "$TMP/$n.log" "$TMP/$n" >/dev/null
-}
-run met --unit insns --set kmap_atomic/map_unmap=40 --set kmap/hit=80 --set tlb/floor=20
-run missed --unit insns --set kmap_atomic/map_unmap=41 --set kmap/hit=95
-run cyc --unit cycles
-run partial --unit insns --drop kmap --drop tlb
+fixture_run met --unit insns --set kmap_atomic/map_unmap=40 --set kmap/hit=80 --set tlb/floor=20
+fixture_run missed --unit insns --set kmap_atomic/map_unmap=41 --set kmap/hit=95
+fixture_run cyc --unit cycles
+fixture_run partial --unit insns --drop kmap --drop tlb
 
 "$S" "$TMP/met" >"$TMP/met.out" 2>&1
 check_eq "summary exits 0" $? 0
