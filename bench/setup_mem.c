@@ -35,11 +35,8 @@ void setup_memory(const struct boot_info *bi)
     phys_addr_t img_end = (phys_addr_t)(uint32_t)__image_end - PAGE_OFFSET;
 
     memblock_init();
-    for (int i = 0; i < bi->mmap_count; i++) {
-        const struct mb2_mmap_entry *e = &bi->mmap[i];
-        printk("mem: firmware map %016llx-%016llx type %u\n", e->addr, e->addr + e->len, e->type);
-        memblock_add_mb2(e->addr, e->len, e->type);
-    }
+    for (int i = 0; i < bi->mmap_count; i++)
+        memblock_add_mb2(bi->mmap[i].addr, bi->mmap[i].len, bi->mmap[i].type);
     if (mem_mib_arg.set) {
         phys_addr_t limit = (phys_addr_t)mem_mib_arg.num << 20;
         phys_addr_t cut = memblock_type_remove(&memblock.memory, limit, MAX_PHYS_ADDR << 1);

@@ -23,7 +23,8 @@ static void pit_wait(uint32_t us)
     outb(0x61, gate);
 }
 
-uint64_t tsc_deadline_us(uint32_t us)
+/* tsc_deadline_us: the TSC value us microseconds from now. */
+static uint64_t tsc_deadline_us(uint32_t us)
 {
     uint64_t khz = tsc_khz ? tsc_khz : 1000000;
     return rdtsc_raw() + (uint64_t)us * khz / 1000;

@@ -13,8 +13,4 @@ void udelay(uint32_t us);
 
 static inline void mdelay(uint32_t ms) { udelay(ms * 1000); }
 
-/* The TSC value us microseconds from now (for deadlines in poll loops);
- * without a calibrated TSC, a deadline of about 1 GHz ticks per second. */
-uint64_t tsc_deadline_us(uint32_t us);
-
 #endif

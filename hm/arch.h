@@ -66,15 +66,11 @@ static inline void arch_invlpg(unsigned long va)
 void arch_flush_tlb_local(void);        /* CR3 reload: non-global only */
 void arch_flush_tlb_global(void);       /* everything, global included */
 
-/* Run fn(arg) on every other online CPU and wait until all have run it.
- * No-op on one CPU (and on the host). Used by the TLB shootdown layer.
- * fn runs in an IPI handler (interrupts off): short, never waiting for
+/* Run fn(arg) on the online CPUs whose bits are set in mask (bit n: CPU
+ * n) and wait until all have run it; the caller is included when its bit
+ * is set (run locally with interrupts off). The TLB shootdown layer uses
+ * it. fn runs in an IPI handler (interrupts off): short, never waiting for
  * another CPU. Call with interrupts on (the image refuses otherwise). */
-void arch_on_other_cpus(void (*fn)(void *), void *arg);
-
-/* Like arch_on_other_cpus, for the online CPUs whose bits are set in mask
- * (bit n: CPU n), the caller included when its bit is set (run locally
- * with interrupts off). For shootdowns that reach a subset of CPUs. */
 void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg);
 
 /* smp_processor_id(). In the image one load through %fs (boot/percpu.h

@@ -34,11 +34,6 @@ void arch_flush_tlb_global(void)
     write_cr4(cr4);
 }
 
-void arch_on_other_cpus(void (*fn)(void *), void *arg)
-{
-    smp_call_function_many(cpu_online_mask, fn, arg);
-}
-
 void arch_on_cpus(unsigned long mask, void (*fn)(void *), void *arg)
 {
     on_each_cpu_mask((cpumask_t)mask, fn, arg);

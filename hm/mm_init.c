@@ -96,6 +96,7 @@ void mm_init(unsigned int phys_bits)
     unsigned int z;
 
     memblock_setup(phys_bits);
+    memblock_dump();
     max_pfn = PFN_DOWN(memblock_end_of_DRAM());
     if (max_pfn == 0)
         arch_panic("mm: the memory map has no usable RAM");

@@ -77,8 +77,8 @@ extern unsigned long sim_tlb_hits, sim_tlb_misses;
 extern bool sim_tlb_ignore_flushes;
 
 /* Simulated CPUs: arch_cpu_id() is sim_cpu, arch_num_cpus() sim_ncpus
- * (sim_init: 0 and 1). arch_on_other_cpus runs the function on each other
- * CPU in turn, sim_cpu switched, before it returns. */
+ * (sim_init: 0 and 1). arch_on_cpus runs the function on each CPU of its
+ * mask in turn, sim_cpu switched, before it returns. */
 extern int sim_cpu, sim_ncpus;
 
 /* Called by arch_cpu_relax (inside spin loops), so a test can act as

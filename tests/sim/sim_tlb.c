@@ -119,21 +119,6 @@ void arch_flush_tlb_global(void)
         memset(sim_tlb[sim_cpu], 0, sizeof(sim_tlb[sim_cpu]));
 }
 
-/* The simulated CPUs run one at a time: "another CPU" runs fn with
- * sim_cpu switched to it, in order, before the call returns. */
-void arch_on_other_cpus(void (*fn)(void *), void *arg)
-{
-    int self = sim_cpu;
-
-    for (int c = 0; c < sim_ncpus; c++) {
-        if (c == self)
-            continue;
-        sim_cpu = c;
-        fn(arg);
-    }
-    sim_cpu = self;
-}
-
 int arch_cpu_id(void) { return sim_cpu; }
 
 /* hm's per-CPU bytes (hm/arch.h): one block per simulated CPU. sim_init
