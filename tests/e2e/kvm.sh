@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# kvm.sh - the KVM path, under KVM nested in QEMU TCG (tools/nested, npt=0;
+# docs/running.md says why). ONE L1 boot, tools/bench's ACCEL=nested run,
+# first runs the other cases in the same L1 (NESTED_PRE), leaving their logs
+# in build/kvm-test/; this script then checks everything on the host:
+# the KVM probe says KVM is usable; the self-tests at -smp 1, 2 and 4 have
+# no FAIL; crash=gp gives status 3 and a bad word status 2; the quick bench
+# (make bench ACCEL=nested's path) gives every table with unit=cycles, and
+# meta.csv has accel=kvm, hypervisor=KVMKVMKVM and the nested-KVM caveat.
+# The kit is built on the first run (build/nested/, a download of about
+# 70 MB) and reused afterwards. KVM_TEST_MEM sets the L2 RAM (default 1G:
+# the self-tests then have highmem to work on).
+. "$(dirname "$0")/lib.sh"
+need_image
+
+out=build/kvm-test
+mem=${KVM_TEST_MEM:-1G}
+rm -rf "$out" && mkdir -p "$out" || { fail "kvm setup" "cannot create $out"; finish; }
+
+# in_l1: what runs inside L1 before the bench. Each step leaves NAME.out
+# (what the tool printed) and NAME.rc (its status); nothing is judged there.
+cat >"$out/in_l1.sh" <<EOF
+o=$out
+step() { local n=\$1; shift; "\$@" >"\$o/\$n.out" 2>&1; echo \$? >"\$o/\$n.rc"; }
+step probe tools/kvmprobe --fresh
+for n in 1 2 4; do
+  step st\$n tools/run --accel kvm --smp \$n --mem $mem --timeout 600 --log \$o/st\$n.log -- mode=selftest
+done
+step gp tools/run --accel kvm --timeout 120 --log \$o/gp.log -- crash=gp
+step bad tools/run --accel kvm --timeout 120 --log \$o/bad.log -- mode=nonsense
+EOF
+
+# The one L1 boot: make bench ACCEL=nested's own path, with the cases first.
+start=$SECONDS
+ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick RESULTS_ROOT=$out/results \
+  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-1500} NESTED_PRE="bash $out/in_l1.sh" \
+  tools/bench >"$out/bench.out" 2>&1
+rc=$?
+echo "# L1 session: $((SECONDS - start)) s"
+run=$out/results/quick
+check_eq "kvm nested quick bench status" "$rc" 0
+check "kvm nested ran the cases" "no step status from L1: $(grep -h '^nested: ' "$out/bench.out" 2>/dev/null | tail -n 1)" \
+  test -f "$out/bad.rc"
+
+# rc_of NAME: the status a step left, or "none".
+rc_of() { cat "$out/$1.rc" 2>/dev/null || echo none; }
+
+check_eq "kvm probe status" "$(rc_of probe)" 0
+check_grep "kvm probe says usable" '^kvm ok: cpu=' "$out/probe.out"
+
+for n in 1 2 4; do
+  LOG=$out/st$n.log
+  check_eq "kvm selftest smp=$n status" "$(rc_of st$n)" 0
+  check "kvm selftest smp=$n no FAIL" "$(log_line '^FAIL: ')" bash -c "! tr -d '\r' <'$LOG' | grep -a -q '^FAIL: '"
+  check "kvm selftest smp=$n summary" "no 'SUMMARY: N tests, 0 failures' line" log_has '^SUMMARY: [0-9]+ tests, 0 failures'
+  check "kvm selftest smp=$n cpus" "not all $n CPUs online" log_has "^@meta cpus_online=$n\$"
+  check "kvm selftest smp=$n under KVM" "no hypervisor=KVMKVMKVM" log_has '^@meta hypervisor=KVMKVMKVM$'
+done
+
+LOG=$out/gp.log
+check_eq "kvm crash=gp status" "$(rc_of gp)" 3
+check "kvm crash=gp dump" "no 'fatal: CPU exception 13' line" log_has '^hmbench: fatal: CPU exception 13 '
+LOG=$out/bad.log
+check_eq "kvm bad word status" "$(rc_of bad)" 2
+check "kvm bad word line" "no 'cmdline: bad value in 'mode=nonsense'' line" log_has "^cmdline: bad value in 'mode=nonsense'"
+
+for b in tlb page_alloc kmap kmap_atomic vmalloc shootdown; do
+  check "kvm quick bench table $b" "no $b rows in $run/results.csv" grep -q "^$b," "$run/results.csv"
+done
+check "kvm quick bench unit=cycles" "a row whose unit is not cycles" \
+  awk -F, 'NR > 1 && $8 != "cycles" { bad = 1 } NR > 1 { n++ } END { exit bad || !n }' "$run/results.csv"
+check_grep "kvm quick bench meta accel=kvm" '^accel,kvm$' "$run/meta.csv"
+check_grep "kvm quick bench meta hypervisor" '^hypervisor,KVMKVMKVM$' "$run/meta.csv"
+check_grep "kvm quick bench meta nested caveat" '^accel_note,KVM nested in TCG: exits of an emulated host, not hardware$' "$run/meta.csv"
+check_grep "kvm quick bench summary caveat" 'KVM nested in TCG: exits of an emulated host, not hardware' "$out/bench.out"
+finish
