@@ -2,8 +2,10 @@
  * st_vmalloc_stress.c - guest self-tests of vmalloc under load: running
  * out of space (vmap of one page, 1024 times over) and out of pages or
  * space (vmalloc of 1024 pages) without a leak, and 10^5 random
- * vmalloc/vfree rounds whose tags survive and whose counts do not drift.
+ * vmalloc/vfree rounds (10^4 with `quick`) whose tags survive and whose
+ * counts do not drift.
  */
+#include "bench/args.h"
 #include "bench/selftest.h"
 #include "boot/console.h"
 #include "hm/vmalloc.h"
@@ -105,7 +107,8 @@ SELFTEST(vmalloc_stress)
     pool0 = st.pool_free;
     purges0 = st.purges;
     rng_state = 0x2545F491u;
-    for (uint32_t r = 0; r < ROUNDS; r++) {
+    uint32_t rounds = args.quick ? ROUNDS / 10 : ROUNDS;
+    for (uint32_t r = 0; r < rounds; r++) {
         int s = (int)rnd(SLOTS);
 
         if (slot[s].va) {
@@ -124,7 +127,7 @@ SELFTEST(vmalloc_stress)
         if (slot[s].va)
             bad += untag_free(s);
     vmalloc_get_stats(&st);
-    printk("vmalloc: %u rounds, %lu NULLs, %lu purges (%s)\n", ROUNDS, nulls, st.purges - purges0,
+    printk("vmalloc: %u rounds, %lu NULLs, %lu purges (%s)\n", rounds, nulls, st.purges - purges0,
            vmalloc_mode() == VMAP_EAGER ? "eager" : "lazy");
     report(!bad, "vmalloc_stress_tags_intact", "%lu pages lost their tag", bad);
     report(all_back(free0, pool0), "vmalloc_stress_no_drift", "free pages %lu want %lu", nr_free_pages(), free0);
