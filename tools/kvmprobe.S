@@ -20,7 +20,11 @@
  *                  x2APIC (the image's default), then read the version
  *   self ipi       SVR on, a fixed IPI to self (x2APIC: fenced WRMSR to
  *                  the ICR, as the image does), taken with interrupts on
- * Then "kvmprobe: all steps passed" and 0 to the isa-debug-exit port 0xf4
+ * First, after "kvmprobe: entered", one line of what the TSC leaves say
+ * ("kvmprobe: tsc invtsc=0x1 hv_max=0x40000010 khz=0x002dc6c0": CPUID
+ * 0x80000007 EDX bit 8, the top hypervisor leaf, EAX of 0x40000010; CPUID
+ * needs no paging, so a KVM that fails a step still reports it).
+ * In the end "kvmprobe: all steps passed" and 0 to the isa-debug-exit port 0xf4
  * (QEMU exits 1). A failed check or an exception writes 1 (QEMU exits 3);
  * a fault before the IDT is up is a triple fault (QEMU -no-reboot exits 0).
  * Built with -DPROBE_BREAK=N (tests only), step N runs UD2 first, so a
@@ -71,6 +75,43 @@ _start:
     cld
     movl    $stack_top, %esp
     movl    $msg_entered, %esi
+    call    puts
+
+    /* Not a step (nothing here can fail): what the TSC leaves say, for the
+     * runner's choice of -cpu and for the report. */
+    movl    $msg_tsc_inv, %esi
+    call    puts
+    movl    $0x80000000, %eax
+    cpuid
+    xorl    %edx, %edx
+    cmpl    $0x80000007, %eax
+    jb      1f
+    movl    $0x80000007, %eax
+    cpuid
+    shrl    $8, %edx                    /* EDX bit 8: invariant TSC */
+    andl    $1, %edx
+1:  call    puthex
+    movl    $1, %eax
+    cpuid
+    xorl    %edx, %edx
+    testl   $(1 << 31), %ecx            /* a hypervisor is present */
+    jz      1f
+    movl    $0x40000000, %eax
+    cpuid
+    movl    %eax, %edx
+1:  movl    $msg_tsc_hv, %esi
+    call    puts
+    call    puthex
+    cmpl    $0x40000010, %edx
+    movl    $0, %edx
+    jb      1f
+    movl    $0x40000010, %eax
+    cpuid
+    movl    %eax, %edx                  /* TSC kHz */
+1:  movl    $msg_tsc_khz, %esi
+    call    puts
+    call    puthex
+    movl    $msg_crlf, %esi
     call    puts
 
     STEP 1, "gdt"
@@ -249,6 +290,27 @@ apic_write:
 1:  movl    %eax, APIC_PHYS(%ecx)
     ret
 
+/* puthex: %edx as 0x%08x on COM1. Keeps every register. */
+puthex:
+    pushl   %esi
+    pushl   %ecx
+    pushl   %eax
+    movl    $hex_buf + 2, %esi
+    movl    $8, %ecx
+1:  roll    $4, %edx
+    movl    %edx, %eax
+    andl    $0xF, %eax
+    movb    hexdigits(%eax), %al
+    movb    %al, (%esi)
+    incl    %esi
+    loop    1b
+    movl    $hex_buf, %esi
+    call    puts
+    popl    %eax
+    popl    %ecx
+    popl    %esi
+    ret
+
 /* puts: the string at %esi to COM1, waiting for LSR.THRE before each
  * byte. Keeps every register but %esi. */
 puts:
@@ -333,6 +395,10 @@ msg_tsc:     .asciz "kvmprobe: the TSC does not move\r\n"
 msg_x2apic:  .asciz "kvmprobe: (x2apic)\r\n"
 msg_apic:    .asciz "kvmprobe: the APIC version reads 0\r\n"
 msg_noipi:   .asciz "kvmprobe: the self-IPI never arrived\r\n"
+msg_tsc_inv: .asciz "kvmprobe: tsc invtsc="
+msg_tsc_hv:  .asciz " hv_max="
+msg_tsc_khz: .asciz " khz="
+msg_crlf:    .asciz "\r\n"
 hexdigits:   .ascii "0123456789abcdef"
     .balign 8
 gdt:    .quad 0
@@ -348,6 +414,7 @@ invpcid_desc: .quad 0, 0
 
     .section .data
 fault_hex:  .asciz "??\r\n"
+hex_buf:    .asciz "0x????????"
 
     .section .bss
     .balign 4096

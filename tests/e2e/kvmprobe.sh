@@ -4,7 +4,8 @@
 # (tools/kvmprobe) run it under TCG (HMBENCH_PROBE_ACCEL=tcg) and build it
 # with one step broken by UD2 (HMBENCH_PROBE_BREAK=N).
 #  1. every step passes under TCG, -cpu max (x2APIC absent: xAPIC path)
-#     and -cpu qemu32;
+#     and -cpu qemu32; the "tsc:" part reads the probe's CPUID line and
+#     QEMU's warning for the +invtsc it could not give;
 #  2. a broken step is named with its exception; a fault before the IDT
 #     is up is named as a triple fault in that step;
 #  3. tools/run --accel auto falls back to TCG with that one line, and
@@ -21,7 +22,9 @@ probe() { # probe NAME BREAK [CPU]: sets V (the verdict) and PRC
 # 1. all steps pass
 probe all 0
 check "probe passes every step under tcg" "exit $PRC: $V" \
-  bash -c '[ $1 -eq 0 ] && grep -q "^kvm ok: cpu=max" <<<"$2"' _ $PRC "$V"
+  bash -c '[ $1 -eq 0 ] && grep -q "^kvm ok: cpu=max,+invtsc, probe " <<<"$2"' _ $PRC "$V"
+check "the probe reports the TSC leaves and why invtsc is missing" "$V" grep -qF \
+  "tsc: not invariant (TCG doesn't support requested feature: CPUID.80000007H:EDX.invtsc), no leaf 0x40000010 (hypervisor leaves end at 0x40000001)" <<<"$V"
 out=$(qemu-system-i386 -accel tcg -cpu qemu32 -m 64M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
   -serial stdio -display none -monitor none -net none -kernel build/kvmprobe.elf </dev/null 2>&1); rc=$?
 steps=$(grep -c '^kvmprobe: step ' <<<"${out//$'\r'/}")
@@ -48,13 +51,13 @@ boot auto-broken --accel auto --timeout 120 -- mode=selftest test=smp_online
 line=$(grep '^run: accel=' <<<"$OUT")
 echo "# $line"
 check "auto falls back to tcg naming the step" "$line" \
-  grep -q "^run: accel=tcg (KVM probe failed: -cpu max: step 'global flush' took #UD (vector 0x06)\( (cached)\)\?) " <<<"$line"
+  grep -q "^run: accel=tcg (KVM probe failed: -cpu max,+invtsc: step 'global flush' took #UD (vector 0x06)\( (cached)\)\?) " <<<"$line"
 check "auto fallback run status 0" "exit $RC" [ "$RC" -eq 0 ]
 t0=$SECONDS
 boot kvm-broken --accel kvm --timeout 120 -- mode=selftest
 echo "# $OUT"
 check_eq "--accel kvm with a failing probe exits 2" "$RC" 2
 check_eq "--accel kvm prints the probe's line" "$OUT" \
-  "run: accel=kvm refused (KVM probe failed: -cpu max: step 'global flush' took #UD (vector 0x06) (cached))"
+  "run: accel=kvm refused (KVM probe failed: -cpu max,+invtsc: step 'global flush' took #UD (vector 0x06) (cached))"
 check "--accel kvm refuses without booting" "took $((SECONDS - t0)) s" [ $((SECONDS - t0)) -le 5 ]
 finish
