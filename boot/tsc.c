@@ -84,8 +84,12 @@ void tsc_print_meta(void)
                "under icount), not hardware time\n");
     else if (strcmp(boot_cpu.hypervisor, "none") && strcmp(tsc_source, "hypervisor"))
         printk("@meta tsc_note=%sno TSC-frequency leaf 0x40000010 (hypervisor leaves end at "
-               "0x%08x): QEMU fills it only with -cpu ...,+invtsc or tsc-frequency=, and "
-               "tools/run asks for +invtsc, which the host's KVM gives only with a constant TSC\n",
+               "0x%08x): QEMU fills it only with -cpu ...,+invtsc or tsc-frequency=, which "
+               "tools/kvmprobe asks for where the host's KVM gives them\n",
                boot_cpu.invariant_tsc ? "" : "no invariant TSC (CPUID 0x80000007 EDX bit 8), ",
                boot_cpu.max_hv_leaf);
+    else if (strcmp(boot_cpu.hypervisor, "none") && !boot_cpu.invariant_tsc)
+        printk("@meta tsc_note=no invariant TSC (CPUID 0x80000007 EDX bit 8): the host's KVM "
+               "refused +invtsc (it gives it only with a constant TSC); tsc_khz is the "
+               "hypervisor's tsc-frequency\n");
 }
