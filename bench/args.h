@@ -10,7 +10,8 @@
  *                            under icount (the guest cannot tell)
  * Modules add their own keys next to the code that reads them with
  * CMDLINE_KEY (below); e.g. crash=pf|ud|gp|de in crash.c, and the SMP
- * test words ap_hold=N, rsdp=loader|scan, x2apic=auto|off in setup_smp.c.
+ * test words ap_hold=N, rsdp=loader|scan, x2apic=auto|off and idle=pause|hlt
+ * in setup_smp.c.
  * Every key, core or module, is parsed in one pass, so an unknown word is
  * still refused.
  *

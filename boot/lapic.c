@@ -48,7 +48,10 @@ static uint32_t apic_read(uint32_t reg)
     return *apic_mmio(reg);
 }
 
-static void apic_write(uint32_t reg, uint32_t v)
+/* apic_write: any register but the ICR (icr_write fences that one). Always
+ * inlined with a constant reg, so that every x2APIC WRMSR in the image
+ * loads ECX with a constant that tests/e2e/wrmsr_fence.sh can read. */
+static inline __attribute__((always_inline)) void apic_write(uint32_t reg, uint32_t v)
 {
     if (x2apic_mode)
         wrmsr(0x800 + (reg >> 4), v);
@@ -70,7 +73,9 @@ uint32_t lapic_read_esr(void)
     return apic_read(APIC_ESR);
 }
 
-/* icr_write: one IPI command. xAPIC: wait for the previous one to leave
+/* icr_write: one IPI command. x2APIC: fenced WRMSR to the ICR, so the
+ * stores that the IPI announces (a cross-CPU call's fn, info, pending) are
+ * visible before the target can take it. xAPIC: wait for the previous one to leave
  * (bounded: a stuck APIC ends the run), then high word, then low word,
  * with interrupts off so that no handler gets between the two writes. */
 static void icr_write(uint32_t apic_id, uint32_t lo)
@@ -79,6 +84,7 @@ static void icr_write(uint32_t apic_id, uint32_t lo)
 
     irq_disable();
     if (x2apic_mode) {
+        weak_wrmsr_fence();
         wrmsr(MSR_X2APIC_ICR, ((uint64_t)apic_id << 32) | lo);
     } else {
         for (uint32_t spins = 0; *apic_mmio(APIC_ICR_LO) & ICR_BUSY; spins++) {

@@ -27,16 +27,25 @@ void smp_wait_work(int cpu)
         cpu_relax();
 }
 
-/* "sti; hlt" is atomic against interrupts (STI's one-instruction shadow),
- * so a wake-up IPI arriving between the check and the halt is not lost. */
+enum idle_mode idle_mode = IDLE_HLT;
+
+/* IDLE_HLT: "sti; hlt" is atomic against interrupts (STI's one-instruction
+ * shadow), so a wake-up IPI arriving between the check and the halt is not
+ * lost. IDLE_POLL: interrupts stay on while the loop spins on PAUSE. */
 void cpu_idle_loop(void)
 {
     struct percpu *me = this_cpu();
 
     for (;;) {
-        irq_disable();
-        while (__atomic_load_n(&me->work_posted, __ATOMIC_ACQUIRE) == me->work_done)
-            __asm__ volatile("sti; hlt; cli" ::: "memory");
+        if (idle_mode == IDLE_POLL) {
+            irq_enable();
+            while (__atomic_load_n(&me->work_posted, __ATOMIC_ACQUIRE) == me->work_done)
+                cpu_relax();
+        } else {
+            irq_disable();
+            while (__atomic_load_n(&me->work_posted, __ATOMIC_ACQUIRE) == me->work_done)
+                __asm__ volatile("sti; hlt; cli" ::: "memory");
+        }
         irq_enable();
         me->work_fn(me->work_arg);
         __atomic_store_n(&me->work_done, me->work_posted, __ATOMIC_RELEASE);

@@ -19,7 +19,18 @@ void smp_post_work(int cpu, void (*fn)(void *), void *arg);
 /* Waits until cpu has finished the work posted to it. */
 void smp_wait_work(int cpu);
 
-/* An AP's loop: halt with interrupts on until work is posted, run it. */
+/* How an idle AP waits for work (Linux's idle=poll is IDLE_POLL):
+ *   IDLE_HLT   "sti; hlt"; the wake-up IPI ends the halt. Under KVM each
+ *              halt is an exit and each wake-up a host reschedule.
+ *   IDLE_POLL  a PAUSE loop with interrupts on: IPIs are taken at once,
+ *              no exit, so a shootdown row measures the flush, not a wake-up.
+ * Chosen before the APs start (setup_smp: pause for mode=bench, hlt for
+ * self-tests, the guest word idle=pause|hlt overrides) and never changed. */
+enum idle_mode { IDLE_HLT, IDLE_POLL };
+extern enum idle_mode idle_mode;
+
+/* An AP's loop: wait with interrupts on (idle_mode) until work is posted,
+ * run it. */
 void cpu_idle_loop(void) __attribute__((noreturn));
 
 /* A reusable barrier for n CPUs: each smp_barrier_wait returns once all n

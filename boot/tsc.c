@@ -41,6 +41,17 @@ void tsc_calibrate(void)
     uint32_t a, b, c, d;
 
     tsc_fenced = boot_cpu.sse2;
+    /* The hypervisor's own word first: under KVM, leaves 0x15/0x16 may be
+     * the host's, while 0x40000010 is the guest's TSC (QEMU fills it when
+     * the TSC is invariant or its frequency was given). */
+    if (boot_cpu.max_hv_leaf >= 0x40000010) {
+        cpuid_count(0x40000010, 0, &a, &b, &c, &d);
+        if (a) {
+            tsc_khz = a;
+            tsc_source = "hypervisor";
+            return;
+        }
+    }
     if (boot_cpu.max_leaf >= 0x15) {
         cpuid_count(0x15, 0, &a, &b, &c, &d);
         if (a && b && c) {
@@ -54,14 +65,6 @@ void tsc_calibrate(void)
         if (a & 0xFFFF) {
             tsc_khz = (a & 0xFFFF) * 1000;
             tsc_source = "cpuid16";
-            return;
-        }
-    }
-    if (boot_cpu.max_hv_leaf >= 0x40000010) {
-        cpuid_count(0x40000010, 0, &a, &b, &c, &d);
-        if (a) {
-            tsc_khz = a;
-            tsc_source = "hypervisor";
             return;
         }
     }
@@ -79,4 +82,14 @@ void tsc_print_meta(void)
     if (!strcmp(boot_cpu.hypervisor, "TCGTCGTCGTCG"))
         printk("@meta tsc_note=QEMU TCG: the TSC is emulator time (or guest instructions "
                "under icount), not hardware time\n");
+    else if (strcmp(boot_cpu.hypervisor, "none") && strcmp(tsc_source, "hypervisor"))
+        printk("@meta tsc_note=%sno TSC-frequency leaf 0x40000010 (hypervisor leaves end at "
+               "0x%08x): QEMU fills it only with -cpu ...,+invtsc or tsc-frequency=, which "
+               "tools/kvmprobe asks for where the host's KVM gives them\n",
+               boot_cpu.invariant_tsc ? "" : "no invariant TSC (CPUID 0x80000007 EDX bit 8), ",
+               boot_cpu.max_hv_leaf);
+    else if (strcmp(boot_cpu.hypervisor, "none") && !boot_cpu.invariant_tsc)
+        printk("@meta tsc_note=no invariant TSC (CPUID 0x80000007 EDX bit 8): the host's KVM "
+               "refused +invtsc (it gives it only with a constant TSC); tsc_khz is the "
+               "hypervisor's tsc-frequency\n");
 }

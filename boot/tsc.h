@@ -29,12 +29,13 @@ static inline __attribute__((always_inline)) uint64_t tsc_read(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
-/* Finds tsc_khz: CPUID 0x15/0x16, the hypervisor leaf 0x40000010, or the
+/* Finds tsc_khz: the hypervisor leaf 0x40000010, CPUID 0x15/0x16, or the
  * PIT (channel 2). Needs cpu_identify() first. Never hangs: a PIT that does
  * not count leaves tsc_khz 0 and tsc_source "none". */
 void tsc_calibrate(void);
 
-/* Prints @meta tsc_khz, tsc_source, tsc_read, invariant_tsc note. */
+/* Prints @meta tsc_khz, tsc_source, tsc_read, and tsc_note: under TCG what
+ * its TSC is; under another hypervisor without leaf 0x40000010, why not. */
 void tsc_print_meta(void);
 
 #endif

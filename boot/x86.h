@@ -52,6 +52,16 @@ static inline void wrmsr(uint32_t msr, uint64_t v)
     __asm__ volatile("wrmsr" :: "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)) : "memory");
 }
 
+/* weak_wrmsr_fence: WRMSR to the x2APIC MSRs is not serializing, so an
+ * IPI (a write to the ICR, MSR 0x830) could reach its target before this
+ * CPU's earlier stores do. MFENCE orders the stores, LFENCE keeps the WRMSR
+ * from starting before the MFENCE completes (Linux's weak_wrmsr_fence).
+ * tests/e2e/wrmsr_fence.sh checks the disassembly for it. */
+static inline __attribute__((always_inline)) void weak_wrmsr_fence(void)
+{
+    __asm__ volatile("mfence; lfence" ::: "memory");
+}
+
 static inline uint64_t rdtsc_raw(void)
 {
     uint32_t lo, hi;

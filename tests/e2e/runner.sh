@@ -122,5 +122,5 @@ check "auto run status 0" "exit $RC" [ "$RC" -eq 0 ]
 probe=$(qemu-system-i386 -accel tcg -m 64M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 \
   -serial stdio -display none -monitor none -net none -kernel build/kvmprobe.elf </dev/null 2>&1); prc=$?
 check "kvm probe guest works under tcg" "exit $prc, output: $probe" \
-  bash -c '[ $1 -eq 1 ] && grep -q "kvmprobe: pae paging on" <<<"$2"' _ $prc "$probe"
+  bash -c '[ $1 -eq 1 ] && grep -q "kvmprobe: all steps passed" <<<"$2"' _ $prc "$probe"
 finish
