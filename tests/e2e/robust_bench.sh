@@ -50,7 +50,7 @@ rm -f build/bench-failed.log build/bench-failed.log.meta
 # session with SIGINT at its default (as a terminal's foreground job), wait
 # until its QEMU runs, send SIG to the group (HOW=group) or to tools/bench
 # alone (HOW=bench); everything must be gone within 3 s, nothing kept.
-qemu_in() { pgrep -f "qemu-system-i386 .*file:$R/" >/dev/null; }
+qemu_in() { pgrep -f "qemu-system-i386 .*file:[^ ]*$n" >/dev/null; }
 interrupt() {
   local sig=$1 how=$2 n=sig$1$2 i pid
   ( exec setsid env --default-signal=INT make --no-print-directory bench RUN_ID=$n \
@@ -61,7 +61,7 @@ interrupt() {
   if [ "$how" = group ]; then kill -"$sig" -- -"$pid"
   else kill -"$sig" "$(pgrep -g "$pid" -f '^bash tools/bench' | head -n 1)"; fi
   for i in $(seq 15); do qemu_in || break; sleep 0.2; done
-  if qemu_in; then fail "$n: QEMU gone within 3 s" "still runs"; kill $(pgrep -f "qemu-system-i386 .*file:$R/")
+  if qemu_in; then fail "$n: QEMU gone within 3 s" "still runs"; kill $(pgrep -f "qemu-system-i386 .*file:[^ ]*$n")
   else ok "$n: QEMU gone within 3 s"; fi
   for i in $(seq 15); do pgrep -g "$pid" >/dev/null || break; sleep 0.2; done
   check "$n: no process of the run is left" "$(pgrep -a -g "$pid")" bash -c '! pgrep -g "$1" >/dev/null' _ "$pid"
