@@ -54,7 +54,7 @@ qemu_in() { pgrep -f "qemu-system-i386 .*file:[^ ]*$n" >/dev/null; }
 interrupt() {
   local sig=$1 how=$2 n=sig$1$2 i pid
   ( exec setsid env --default-signal=INT make --no-print-directory bench RUN_ID=$n \
-      ARGS="bench=kmap samples=20000" >"$T/$n.out" 2>&1 </dev/null ) &
+      ARGS="samples=20000" >"$T/$n.out" 2>&1 </dev/null ) &
   pid=$!
   for i in $(seq 150); do qemu_in && break; sleep 0.2; done
   sleep 1
