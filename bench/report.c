@@ -10,19 +10,34 @@ const char *tick_unit = "cycles";
 
 static const char *open_table;
 static uint32_t table_rows, table_crc;
+
+/* Every table printed so far, for the manifest at the run's end. */
+#define MAX_TABLES 128
+static struct { const char *name; uint32_t rows; } done_tables[MAX_TABLES];
+static int n_done_tables;
 static char pending_skips[1024];        /* SKIP lines wait for @end */
 static size_t pending_len;
+
+/* table_line: one header or row line of the open table, into its CRC. */
+static void table_line(const char *line)
+{
+    table_crc = crc32_update(table_crc, line, strlen(line));
+    table_crc = crc32_update(table_crc, "\n", 1);
+    printk("%s\n", line);
+}
 
 void table_begin(const char *name)
 {
     if (open_table)
         panic("report: table %s begun while %s is open", name, open_table);
+    if (n_done_tables == MAX_TABLES)
+        panic("report: more than %d tables", MAX_TABLES);
     open_table = name;
     table_rows = 0;
     table_crc = 0;
     printk("@begin %s\n", name);
-    printk("bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,p90,p99,max,"
-           "mean,stddev,overhead\n");
+    table_line("bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,p90,p99,max,"
+               "mean,stddev,overhead");
 }
 
 void table_row(const struct row_key *k, const struct stats *st)
@@ -44,10 +59,8 @@ void table_row(const struct row_key *k, const struct stats *st)
                     st->stddev_x100 % 100, st->overhead);
     if (n <= 0 || (size_t)n >= sizeof(line))
         panic("report: row of %s/%s does not fit", k->bench, k->variant);
-    table_crc = crc32_update(table_crc, line, (size_t)n);
-    table_crc = crc32_update(table_crc, "\n", 1);
     table_rows++;
-    printk("%s\n", line);
+    table_line(line);
 }
 
 void table_end(void)
@@ -55,6 +68,9 @@ void table_end(void)
     if (!open_table)
         panic("report: table_end without a table");
     printk("@end %s rows=%u crc32=%08x\n", open_table, table_rows, table_crc);
+    done_tables[n_done_tables].name = open_table;
+    done_tables[n_done_tables].rows = table_rows;
+    n_done_tables++;
     open_table = 0;
     if (pending_len)
         printk("%s", pending_skips);
@@ -101,4 +117,30 @@ void bench_skip(const char *bench, const char *variant, const char *why)
         panic("report: too many SKIP lines inside table %s", open_table);
     memcpy(pending_skips + pending_len, line, (size_t)n + 1);
     pending_len += (size_t)n;
+}
+
+/* exit_report: "@tables name:rows,... crc32=X" (or "-" for none), the
+ * manifest that lets the host see a table deleted whole; called by hm_exit
+ * just before "@done". Only tables that reached table_end are listed. */
+void exit_report(void)
+{
+    char item[80];
+    uint32_t crc = 0;
+    int i, n;
+
+    printk("@tables ");
+    if (!n_done_tables) {
+        crc = crc32_update(crc, "-", 1);
+        printk("-");
+    }
+    for (i = 0; i < n_done_tables; i++) {
+        n = hm_snprintf(item, sizeof(item), "%s%s:%u", i ? "," : "", done_tables[i].name,
+                        done_tables[i].rows);
+        if (n <= 0 || (size_t)n >= sizeof(item))
+            n = (int)strlen(item);      /* cut: the host refuses the CRC */
+        crc = crc32_update(crc, item, (size_t)n);
+        printk("%s", item);
+    }
+    crc = crc32_update(crc, "\n", 1);
+    printk(" crc32=%08x\n", crc);
 }

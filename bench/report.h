@@ -4,7 +4,10 @@
  *   bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,...
  *   <rows>
  *   @end <table> rows=<N> crc32=<8 hex>
- * The CRC covers the row lines, each with one '\n', header excluded.
+ * The CRC covers the header line and the row lines, each with one '\n'.
+ * At the run's end (hm_exit) exit_report() prints the manifest,
+ *   @tables <table>:<rows>,...|- crc32=<8 hex of the list and '\n'>
+ * naming every table that reached table_end, in order.
  * One table is open at a time; rows come from the CPU that opened it.
  */
 #ifndef BENCH_REPORT_H

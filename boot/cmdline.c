@@ -84,7 +84,14 @@ static int parse_uint(const char *s, size_t len, uint64_t *out)
     return 0;
 }
 
-/* check_list: every comma-separated item of a LIST value is allowed. */
+/* An error line quotes the word it refuses; a longer word is shown as its
+ * first SHOW_MAX characters and "...", so that the reason always fits. */
+#define SHOW_MAX 60
+#define WORD_FMT "'%.*s%s'"
+#define WORD_ARGS(w, len) (int)((len) > SHOW_MAX ? SHOW_MAX : (len)), (w), (len) > SHOW_MAX ? "..." : ""
+
+/* check_list: every comma-separated item of a LIST value is allowed.
+ * -> 0, -1 (the item *bad is not allowed) or -2 ("all" among other items). */
 static int check_list(const char *v, size_t len, const char *allowed, const char **bad, size_t *badlen)
 {
     size_t i = 0;
@@ -94,6 +101,8 @@ static int check_list(const char *v, size_t len, const char *allowed, const char
         size_t n = 0;
         while (i + n < len && v[i + n] != ',')
             n++;
+        if (seg_eq(v + i, n, "all", 3))
+            return -2;
         if (n == 0 || !name_in_list(v + i, n, allowed)) {
             *bad = v + i;
             *badlen = n;
@@ -121,7 +130,7 @@ static int one_word(const char *w, size_t len, const struct arg_spec *specs, int
         if (!str_neq(w, klen, specs[k].key))
             break;
     if (k == n) {
-        int pos = hm_snprintf(err, errlen, "cmdline: unknown key in '%.*s'; allowed keys:", (int)len, w);
+        int pos = hm_snprintf(err, errlen, "cmdline: unknown key in " WORD_FMT "; allowed keys:", WORD_ARGS(w, len));
         for (k = 0; k < n && pos >= 0 && (size_t)pos < errlen; k++)
             pos += hm_snprintf(err + pos, errlen - (size_t)pos, "%s %s", k ? "," : "", specs[k].key);
         return -1;
@@ -129,43 +138,47 @@ static int one_word(const char *w, size_t len, const struct arg_spec *specs, int
     const struct arg_spec *s = &specs[k];
     struct arg_val *val = &vals[k];
     if (val->set)
-        return hm_snprintf(err, errlen, "cmdline: '%s' given twice (second: '%.*s')", s->key, (int)len, w), -1;
+        return hm_snprintf(err, errlen, "cmdline: '%s' given twice (second: " WORD_FMT ")", s->key, WORD_ARGS(w, len)), -1;
     if (s->kind == ARG_FLAG) {
         if (klen < len)
-            return hm_snprintf(err, errlen, "cmdline: bad word '%.*s': %s takes no value", (int)len, w, s->key), -1;
+            return hm_snprintf(err, errlen, "cmdline: bad word " WORD_FMT ": %s takes no value", WORD_ARGS(w, len), s->key), -1;
         val->set = 1;
         return 0;
     }
     if (klen == len || vlen == 0) {
         if (s->kind == ARG_UINT)
-            hm_snprintf(err, errlen, "cmdline: bad word '%.*s': %s needs a value, a number from %llu to %llu",
-                        (int)len, w, s->key, (unsigned long long)s->min, (unsigned long long)s->max);
+            hm_snprintf(err, errlen, "cmdline: bad word " WORD_FMT ": %s needs a value, a number from %llu to %llu",
+                        WORD_ARGS(w, len), s->key, (unsigned long long)s->min, (unsigned long long)s->max);
         else
-            hm_snprintf(err, errlen, "cmdline: bad word '%.*s': %s needs a value, %s%s", (int)len, w,
+            hm_snprintf(err, errlen, "cmdline: bad word " WORD_FMT ": %s needs a value, %s%s", WORD_ARGS(w, len),
                         s->key, s->kind == ARG_LIST ? "'all' or a comma list of " : "one of ", s->allowed);
         return -1;
     }
     if (vlen >= ARG_STR_MAX)
-        return hm_snprintf(err, errlen, "cmdline: bad value in '%.*s': longer than %d characters",
-                           (int)len, w, ARG_STR_MAX - 1), -1;
+        return hm_snprintf(err, errlen, "cmdline: bad value in " WORD_FMT ": longer than %d characters",
+                           WORD_ARGS(w, len), ARG_STR_MAX - 1), -1;
     switch (s->kind) {
     case ARG_UINT:
         if (parse_uint(v, vlen, &val->num) || val->num < s->min || val->num > s->max)
-            return hm_snprintf(err, errlen, "cmdline: bad value in '%.*s': %s must be a number from %llu to %llu",
-                               (int)len, w, s->key, (unsigned long long)s->min,
+            return hm_snprintf(err, errlen, "cmdline: bad value in " WORD_FMT ": %s must be a number from %llu to %llu",
+                               WORD_ARGS(w, len), s->key, (unsigned long long)s->min,
                                (unsigned long long)s->max), -1;
         break;
     case ARG_ENUM:
         if (!name_in_list(v, vlen, s->allowed))
-            return hm_snprintf(err, errlen, "cmdline: bad value in '%.*s': %s must be one of %s",
-                               (int)len, w, s->key, s->allowed), -1;
+            return hm_snprintf(err, errlen, "cmdline: bad value in " WORD_FMT ": %s must be one of %s",
+                               WORD_ARGS(w, len), s->key, s->allowed), -1;
         break;
     case ARG_LIST: {
         const char *bad;
         size_t badlen;
+        if (check_list(v, vlen, s->allowed, &bad, &badlen) == -2)
+            return hm_snprintf(err, errlen, "cmdline: bad value in " WORD_FMT ": 'all' cannot be "
+                               "combined with other names", WORD_ARGS(w, len)), -1;
         if (check_list(v, vlen, s->allowed, &bad, &badlen))
-            return hm_snprintf(err, errlen, "cmdline: bad value in '%.*s': '%.*s' is not one of all|%s",
-                               (int)len, w, (int)badlen, bad, s->allowed), -1;
+            return hm_snprintf(err, errlen, "cmdline: bad value in " WORD_FMT ": " WORD_FMT
+                               " is not one of all|%s", WORD_ARGS(w, len), WORD_ARGS(bad, badlen),
+                               s->allowed), -1;
         break;
     }
     default:

@@ -19,9 +19,15 @@ enum {
     EXIT_FATAL = 3,
 };
 
-/* Ends the run: "@done status=N", status to port 0xf4 (QEMU isa-debug-exit),
- * "Shutdown" to port 0x8900 (Bochs), then cli; hlt forever. */
+/* Ends the run: exit_report() (the table manifest, "@tables ..."), then
+ * "@done status=N", status to port 0xf4 (QEMU isa-debug-exit), "Shutdown"
+ * to port 0x8900 (Bochs), then cli; hlt forever. */
 void hm_exit(int status) __attribute__((noreturn));
+
+/* Called once by hm_exit before "@done"; prints the run's "@tables" line.
+ * A weak default here prints the empty manifest; bench/report.c has the
+ * real one. */
+void exit_report(void);
 
 /* Prints "hmbench: fatal: <message>" and ends with status 3. */
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

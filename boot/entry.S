@@ -112,7 +112,8 @@ mbi_too_big:
     movl    $PHYS(msg_mbi_big), %esi
     /* fall through */
 
-/* die_msg: print the string at %esi, then "@done status=3", exit 3. */
+/* die_msg: print the string at %esi, then the empty table manifest and
+ * "@done status=3", exit 3 (no table can have been printed this early). */
 die_msg:
     call    early_serial_init
     call    early_puts
@@ -193,7 +194,7 @@ msg_bad_magic:  .asciz "hmbench: fatal: bad boot magic "
 msg_bad_magic2: .asciz " (want 0x36d76289): not started by a Multiboot2 loader\r\n"
 msg_mbi_big:    .asciz "hmbench: fatal: Multiboot2 information larger than 32 KiB\r\n"
 msg_main_returned: .asciz "hmbench: fatal: main returned\r\n"
-msg_done3:      .asciz "@done status=3\r\n"
+msg_done3:      .asciz "@tables - crc32=8126a10e\r\n@done status=3\r\n"
 msg_shutdown:   .asciz "Shutdown"
 
     .section .bss.pagetables, "aw", @nobits

@@ -6,7 +6,14 @@ shell.  Machine-read lines start with '@' at the beginning of a line:
     @meta <key>=<value>
     @begin <table>        then one CSV header line, then row lines
     @end <table> rows=<N> crc32=<8 hex digits>
+    @tables <table>:<rows>,...|- crc32=<8 hex digits>
     @done status=<0..3>
+
+The CRC of a table covers its header line and its rows, each followed by
+'\n'.  @tables, the manifest, comes once, after the last table and right
+before @done: every table of the run in log order with its row count ("-"
+when there is none); its CRC covers that list followed by '\n'.  So a
+damaged header, a damaged @begin, or a table deleted whole is refused.
 
 Everything else outside a table is free text for people and is ignored.
 Every '\\r' is removed before a line is looked at, so CRLF and progress
@@ -33,6 +40,7 @@ INT_RE = re.compile(r"-?[0-9]+\Z")
 NUM_RE = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?\Z")
 END_RE = re.compile(r"@end (\S+) rows=([0-9]+) crc32=([0-9A-Fa-f]{8})\Z")
 DONE_RE = re.compile(r"@done status=([0-9]+)\Z")
+TABLES_RE = re.compile(r"@tables (\S+) crc32=([0-9A-Fa-f]{8})\Z")
 
 
 class LogError(Exception):
@@ -67,10 +75,12 @@ class Log:
         self.meta = []
         self.tables = []
         self.status = None
+        self.manifest = None    # [(name, rows)] from @tables
 
 
 def crc32_rows(raw_rows):
-    """IEEE CRC-32 (zlib's) of the rows, each followed by one '\\n'."""
+    """IEEE CRC-32 (zlib's) of the lines (a table's header and rows), each
+    followed by one '\\n'."""
     crc = 0
     for row in raw_rows:
         crc = zlib.crc32(row.encode("latin-1") + b"\n", crc)
@@ -114,6 +124,8 @@ def parse(data):
                 raise LogError("%s: @begin %s before @end (nested table)"
                                % (where, _show(name)), cur.name)
             _check_table_name(name, where)
+            if log.manifest is not None:
+                raise LogError("%s: @begin after @tables" % where, name)
             if name in names:
                 raise LogError("%s: duplicate table" % where, name)
             names.add(name)
@@ -125,10 +137,21 @@ def parse(data):
                                % (where, _show(line)))
             _finish(cur, line, where)
             cur = None
+        elif word == "@tables":
+            if cur is not None:
+                raise LogError("%s: truncated: @tables before @end (begun at "
+                               "line %d)" % (where, cur.lineno), cur.name)
+            if log.manifest is not None:
+                raise LogError("%s: second @tables line" % where)
+            log.manifest = _parse_manifest(line, where)
         elif word == "@done":
             if cur is not None:
                 raise LogError("%s: truncated: @done before @end (begun at "
                                "line %d)" % (where, cur.lineno), cur.name)
+            if log.manifest is None:
+                raise LogError("%s: no @tables line before @done (the "
+                               "manifest of the tables)" % where)
+            _check_manifest(log, where)
             m = DONE_RE.match(line)
             if not m or int(m.group(1)) > 3:
                 raise LogError("%s: bad @done line (want status=0..3): %s"
@@ -143,6 +166,47 @@ def parse(data):
     if log.status is None:
         raise LogError("no @done line: the guest did not finish")
     return log
+
+
+def _parse_manifest(line, where):
+    """'@tables a:3,b:0 crc32=X' -> [("a", 3), ("b", 0)]; "-" is none."""
+    m = TABLES_RE.match(line)
+    if not m:
+        raise LogError("%s: bad @tables line (want @tables <table>:<rows>,"
+                       "... crc32=<8 hex>): %s" % (where, _show(line)))
+    got = crc32_rows([m.group(1)])
+    if got != int(m.group(2), 16):
+        raise LogError("%s: @tables crc32 mismatch: line says %s, list "
+                       "gives %08x" % (where, m.group(2).lower(), got))
+    if m.group(1) == "-":
+        return []
+    out = []
+    for item in m.group(1).split(","):
+        name, colon, rows = item.rpartition(":")
+        if not colon or not TABLE_RE.match(name) or not rows.isdigit():
+            raise LogError("%s: bad @tables item %s" % (where, _show(item)))
+        out.append((name, int(rows)))
+    return out
+
+
+def _check_manifest(log, where):
+    """The tables found must be exactly those @tables lists, same rows."""
+    found = [(t.name, len(t.rows)) for t in log.tables]
+    if found == log.manifest:
+        return
+    listed = dict(log.manifest)
+    for name, rows in log.manifest:
+        if name not in [f[0] for f in found]:
+            raise LogError("%s: listed in @tables (rows=%d) but missing "
+                           "from the log" % (where, rows), name)
+    for name, rows in found:
+        if name not in listed:
+            raise LogError("%s: in the log but not listed in @tables"
+                           % where, name)
+        if listed[name] != rows:
+            raise LogError("%s: @tables says rows=%d, found %d"
+                           % (where, listed[name], rows), name)
+    raise LogError("%s: tables are not in the order @tables lists" % where)
 
 
 def _show(s, limit=60):
@@ -237,7 +301,7 @@ def _finish(t, line, where):
     if want != len(t.rows):
         raise LogError("row count mismatch: @end says rows=%d, found %d"
                        % (want, len(t.rows)), t.name)
-    got = crc32_rows(t.raw)
+    got = crc32_rows([",".join(t.header)] + t.raw)
     if got != int(m.group(3), 16):
-        raise LogError("crc32 mismatch: @end says %s, rows give %08x"
+        raise LogError("crc32 mismatch: @end says %s, header and rows give %08x"
                        % (m.group(3).lower(), got), t.name)

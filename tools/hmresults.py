@@ -11,6 +11,14 @@ NAME_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 NO_PARAM = ("", "-", "none")
 
 
+def one_line(msg):
+    """msg as one printable line for stderr: newlines become spaces, other
+    control bytes and non-ASCII become '?' (bad input never reaches the
+    terminal raw)."""
+    msg = msg.replace("\n", " ")
+    return "".join(c if " " <= c <= "~" else "?" for c in msg)
+
+
 class RunError(Exception):
     """The run directory cannot be read; the message is one line."""
 

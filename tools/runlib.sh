@@ -82,14 +82,18 @@ rl_host_cpu() {
   sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1
 }
 
-# rl_finish LOG TIMED_OUT EMU_NOTE: decides and prints the run's exit
-# status from the log (see the header), one line "NAME: status=..." with
-# the log path. EMU_NOTE is what the emulator's own exit said. Sets
-# RL_STATUS.
+# rl_finish LOG TIMED_OUT EMU_NOTE [silent]: decides and prints the run's
+# exit status from the log (see the header), one line "NAME: status=..."
+# with the log path. EMU_NOTE is what the emulator's own exit said; with
+# "silent" the watchdog stopped a run whose log stayed empty (125, and
+# EMU_NOTE says why). Sets RL_STATUS.
 rl_finish() {
-  local log=$1 timed_out=$2 note=$3 done_st
+  local log=$1 timed_out=$2 note=$3 silent=${4:-} done_st
   done_st=$(rl_done_status "$log")
-  if [ "$timed_out" = 1 ]; then
+  if [ "$silent" = silent ]; then
+    RL_STATUS=125
+    echo "$RL_NAME: status=125 ($note) log=$log"
+  elif [ "$timed_out" = 1 ]; then
     RL_STATUS=124
     echo "$RL_NAME: status=124 (timeout: killed after ${RL_TIMEOUT}s${done_st:+, though the log has @done status=$done_st}) log=$log"
   elif [ -n "$done_st" ] && [ "$done_st" -le 3 ]; then
@@ -102,4 +106,64 @@ rl_finish() {
     RL_STATUS=125
     echo "$RL_NAME: status=125 (no @done line: the guest stopped or reset; $note) log=$log"
   fi
+}
+
+# rl_check_iso FILE: die (status 2, one line) unless FILE is an ISO 9660
+# image with an El Torito boot record, what a BIOS boots from a CD: the
+# primary volume descriptor ("CD001" at byte 32769) and the boot record
+# ("EL TORITO SPECIFICATION" at byte 34823, sector 17).
+rl_check_iso() {
+  local f=$1
+  [ -f "$f" ] || rl_die "bad --iso '$f': no such file"
+  [ -r "$f" ] || rl_die "bad --iso '$f': not readable"
+  [ "$(dd if="$f" bs=1 skip=32769 count=5 2>/dev/null)" = CD001 ] ||
+    rl_die "bad --iso '$f': not an ISO 9660 image (make one with tools/mkiso)"
+  [ "$(dd if="$f" bs=1 skip=34823 count=23 2>/dev/null)" = "EL TORITO SPECIFICATION" ] ||
+    rl_die "bad --iso '$f': an ISO 9660 image, but not bootable (no El Torito record)"
+}
+
+# rl_open_log LOG: create its folder (documented: a missing one is made),
+# truncate LOG, or die with one line (no shell message).
+rl_open_log() {
+  [ ! -d "$1" ] || rl_die "cannot write the log '$1': it is a folder"
+  { mkdir -p "$(dirname "$1")" && : >"$1"; } 2>/dev/null ||
+    rl_die "cannot write the log '$1'"
+}
+
+# rl_watch_empty_log LOG PID FLAG: a background watchdog; if LOG is still
+# empty after RL_BOOT_TIMEOUT seconds (HMBENCH_BOOT_TIMEOUT, default 60),
+# nothing booted: it creates FLAG and sends SIGTERM to PID. Sets
+# RL_WATCHDOG to its pid.
+rl_watch_empty_log() {
+  RL_BOOT_TIMEOUT=${HMBENCH_BOOT_TIMEOUT:-60}
+  [[ $RL_BOOT_TIMEOUT =~ ^[1-9][0-9]{0,5}$ ]] ||
+    rl_die "bad HMBENCH_BOOT_TIMEOUT '$RL_BOOT_TIMEOUT': want whole seconds"
+  ( sleep "$RL_BOOT_TIMEOUT" & s=$!
+    trap 'kill $s 2>/dev/null; exit 0' TERM
+    wait $s
+    [ -s "$1" ] || { : >"$3"; kill -TERM "$2" 2>/dev/null; } ) &
+  RL_WATCHDOG=$!
+}
+
+# rl_stop_children: SIGTERM each pid in RL_CHILDREN (QEMU's timeout
+# wrapper forwards it to QEMU; the probe and the watchdog stop theirs) and
+# wait for them, so nothing outlives the runner.
+rl_stop_children() {
+  local p
+  for p in "${RL_CHILDREN[@]}"; do
+    [ -n "$p" ] && kill -TERM "$p" 2>/dev/null
+  done
+  for p in "${RL_CHILDREN[@]}"; do
+    [ -n "$p" ] && wait "$p" 2>/dev/null
+  done
+  RL_CHILDREN=()
+}
+
+# rl_echo_guest_errors LOG: repeat on stderr the guest lines that say why
+# it stopped - "cmdline: ...", "BUG: ...", "...fatal: ..." and panics -
+# one line each (at most 5, 300 characters), as "NAME: guest: LINE".
+rl_echo_guest_errors() {
+  [ -f "$1" ] || return 0
+  tr -d '\r' <"$1" | LC_ALL=C grep -a -E '^(cmdline: |BUG: )|fatal: |^panic|[Kk]ernel panic' |
+    head -n 5 | LC_ALL=C tr -c '[:print:]\n' '?' | cut -c1-300 | sed "s/^/$RL_NAME: guest: /" >&2
 }

@@ -36,7 +36,7 @@ EOF
 
 # The one L1 boot: make bench ACCEL=nested's own path, with the cases first.
 start=$SECONDS
-ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick RESULTS_ROOT=$out/results \
+ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick HMBENCH_RESULTS=$out/results \
   NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-2400} NESTED_PRE="bash $out/in_l1.sh" \
   tools/bench >"$out/bench.out" 2>&1
 rc=$?

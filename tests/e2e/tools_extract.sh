@@ -7,15 +7,36 @@ R1=tlb,floor,,,0,1,1000,cycles,88,90,99,117,180,94.5,7.2,24
 R2=tlb,invlpg,,,0,1,1000,cycles,130,135,148,175,270,141.7,10.8,24
 R3=kmap,hit,,,0,1,1000,cycles,200,210,231,273,420,220.5,16.8,24
 
-# crc ROW...: zlib's crc32 of the rows, each with '\n', as 8 hex digits.
+# crc LINE...: zlib's crc32 of the lines, each with '\n', as 8 hex digits.
 crc() { printf '%s\n' "$@" | python3 -c 'import sys, zlib; print("%08x" % zlib.crc32(sys.stdin.buffer.read()))'; }
-# table NAME HEADER ROW...: a correct @begin..@end block.
+# table NAME HEADER ROW...: a correct @begin..@end block (the CRC covers the
+# header and the rows).
 table() {
   local name=$1 header=$2; shift 2
   printf '@begin %s\n%s\n' "$name" "$header"
   [ $# -gt 0 ] && printf '%s\n' "$@"
-  printf '@end %s rows=%d crc32=%s\n' "$name" $# "$(crc "$@")"
+  printf '@end %s rows=%d crc32=%s\n' "$name" $# "$(crc "$header" "$@")"
 }
+# seal: a filter that puts the right @tables manifest (every table so far,
+# with its row count) before each @done line, so that a test log is refused
+# only for the fault it was made with.
+seal() {
+  python3 -c '
+import sys, zlib
+items, cur = [], None
+for line in sys.stdin.read().splitlines(keepends=True):
+    bare = line.rstrip("\r\n")
+    if bare.startswith("@begin "):
+        cur, rows = bare[7:], -1
+    elif bare.startswith("@end ") and cur is not None:
+        items.append("%s:%d" % (cur, rows)); cur = None
+    elif cur is not None and bare:
+        rows += 1
+    elif bare.startswith("@done"):
+        text = ",".join(items) or "-"
+        print("@tables %s crc32=%08x" % (text, zlib.crc32((text + "\n").encode())))
+    print(line, end="")
+' ; }
 # run_x NAME [ARGS...]: extract $TMP/NAME.log into $TMP/NAME, keeping status
 # in $rc and stderr in $TMP/NAME.err.
 run_x() {
@@ -34,9 +55,10 @@ run_x() {
   # Pinned by hand, not by our code: IEEE CRC-32 of "123456789" is the
   # standard check value cbf43926; with the contract's '\n' after each row
   # it is e0117757 (gzip's trailer of printf '123456789\n' agrees).
-  printf '@begin check\r\nvalue\r\n123456789\r\n@end check rows=1 crc32=E0117757\r\n'
+  # header "value\n": cbbf828d (gzip agrees for printf 'value\n123456789\n').
+  printf '@begin check\r\nvalue\r\n123456789\r\n@end check rows=1 crc32=CBBF828D\r\n'
   printf 'bye\n@done status=0\r\n'
-} | sed 's/$/\r/' >"$TMP/good.log"
+} | seal | sed 's/$/\r/' >"$TMP/good.log"
 HMBENCH_ACCEL= run_x good --accel tcg
 check_eq "extract good log exits 0" "$rc $(cat "$TMP/good.err")" "0 "
 check_eq "results.csv is the header then rows in log order" \
@@ -63,23 +85,25 @@ mkdir -p "$TMP/inplace"; cp "$TMP/good.log" "$TMP/inplace/serial.log"
 check_eq "extract in place" "$? $(wc -l <"$TMP/inplace/results.csv") $(cat "$TMP/inplace.err")" "0 4 "
 
 # --- a failed guest still extracts, exit 0, status in meta.csv.
-{ table tlb "$H" "$R1"; echo '@done status=1'; } >"$TMP/failed.log"
+{ table tlb "$H" "$R1"; echo '@done status=1'; } | seal >"$TMP/failed.log"
 run_x failed
 check_eq "guest status 1 extracts with exit 0" "$rc $(meta failed guest_status)" "0 1"
 
 # --- bad logs: exit 1, one stderr line naming the table and the fault,
-# serial.log kept, no results.csv (a stale one from before is removed).
+# and the run folder aimed at left as it was (here: a results.csv from
+# before, no serial.log).
 # bad NAME TABLE FAULT_RE: run extract on $TMP/NAME.log and check all that.
 bad() {
   local n=$1 t=$2 re=$3 want
   mkdir -p "$TMP/$n"; echo stale >"$TMP/$n/results.csv"
+  seal <"$TMP/$n.log" >"$TMP/$n.sealed" && mv "$TMP/$n.sealed" "$TMP/$n.log"
   run_x "$n"
   if [ -n "$t" ]; then want="^extract: $TMP/$n.log: table $t: .*$re"
   else want="^extract: $TMP/$n.log: .*$re"; fi
   if [ $rc -ne 1 ]; then fail "refuses $n" "exit $rc, want 1"
   elif [ "$(wc -l <"$TMP/$n.err")" -ne 1 ]; then fail "refuses $n" "stderr is not one line: $(cat "$TMP/$n.err")"
   elif ! grep -Eq -- "$want" "$TMP/$n.err"; then fail "refuses $n" "stderr '$(cat "$TMP/$n.err")' does not match /$want/"
-  elif [ ! -f "$TMP/$n/serial.log" ] || [ -e "$TMP/$n/results.csv" ]; then fail "refuses $n" "serial.log missing or results.csv left"
+  elif [ -e "$TMP/$n/serial.log" ] || [ "$(cat "$TMP/$n/results.csv")" != stale ]; then fail "refuses $n" "the run folder changed: $(ls "$TMP/$n")"
   else ok "refuses $n: $(cat "$TMP/$n.err" | sed "s|$TMP/||")"; fi
 }
 { printf '@begin tlb\n%s\n%s\n' "$H" "$R1"; } >"$TMP/truncated.log"
@@ -92,8 +116,8 @@ bad rowcount tlb 'row count.*rows=3.*found 2'
 bad crc tlb 'crc32 mismatch'
 { table tlb "$H" "$R1"; } >"$TMP/nodone.log"
 bad nodone "" 'no @done'
-printf '@begin check\nvalue\n123456789\n@end check rows=1 crc32=cbf43926\n@done status=0\n' >"$TMP/nonl.log"
-bad nonl check 'crc32 mismatch.*says cbf43926, rows give e0117757'
+printf '@begin check\nvalue\n123456789\n@end check rows=1 crc32=e0117757\n@done status=0\n' >"$TMP/nonl.log"
+bad nonl check 'crc32 mismatch.*says e0117757, header and rows give cbbf828d'
 { table tlb "$H" "$R1" "$R2,extra"; echo '@done status=0'; } >"$TMP/fields.log"
 bad fields tlb 'row has 17 fields, header has 16'
 { printf '@begin tlb\n%s\n' "$H"; table kmap "$H" "$R3"; } >"$TMP/nested.log"
@@ -120,7 +144,7 @@ pw=$TMP/pwned
   echo "@meta cpu_model=Evil \`touch $pw.5\` \$(touch $pw.6) '\"; system('touch $pw.7')"
   table tlb "$H" "tlb,\$(touch $pw.3),,,0,1,1000,cycles,1,2,3,4,5,6,7,8"
   echo '@done status=0'
-} >"$TMP/payload.log"
+} | seal >"$TMP/payload.log"
 run_x payload
 check_eq "payload log extracts as data" "$rc" 0
 check_eq "payload kept literally in meta.csv" "$(meta payload cmdline)" "\$(touch $pw.1) \`touch $pw.2\`"

@@ -78,6 +78,22 @@ int main(void)
     longv[sizeof(longv) - 1] = '\0';
     expect_error("value_too_long", longv, "longer than", 0);
 
+    /* Issue 12: "all" inside a list is named as such, not as "not one of all|..." */
+    expect_error("all_in_list", "bench=all,kmap", "'all' cannot be combined", 0);
+    CHECK(!strstr(err, "is not one of all|"), "all_in_list_not_misreported", "err='%s'", err);
+
+    /* Issue 12: a 2000-character word is shown shortened, so the reason
+     * still fits in the error buffer (512 here, 1024 in the guest). */
+    static char huge[2001];
+    memset(huge, 'x', sizeof(huge) - 1);
+    memcpy(huge, "mode=", 5);
+    expect_error("huge_value_keeps_reason", huge, "longer than 127 characters", "...'");
+    memcpy(huge, "zzzzz", 5);
+    expect_error("huge_unknown_key_keeps_reason", huge, "allowed keys: mode", 0);
+    memcpy(huge, "bench", 5);
+    huge[5] = '=';
+    expect_error("huge_list_keeps_reason", huge, "longer than", 0);
+
     /* A tiny error buffer truncates but stays NUL-terminated. */
     char small[16];
     rc = cmdline_parse("zzz=1", specs, N, v, small, sizeof(small));
