@@ -9,7 +9,9 @@
 #include "boot/smp_call.h"
 #include "boot/string.h"
 
-CMDLINE_KEY(crash_arg, "crash", ARG_ENUM, "pf|ud|gp|de|printk_pf|stack_overflow|stack_overflow_ap", 0, 0);
+CMDLINE_KEY(crash_arg, "crash", ARG_ENUM, "pf|ud|gp|de|printk_pf|stack_overflow|stack_overflow_ap|report_overflow", 0, 0);
+
+#define REPORT_ROOM 160
 
 static volatile unsigned long recursion_limit = ~0UL;
 
@@ -48,7 +50,12 @@ void crash_if_asked(void)
         __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" ::: "eax", "ecx", "edx");
     else if (!strcmp(kind, "printk_pf"))                 /* faults holding the console lock */
         printk("crash: a string through a bad pointer: %s\n", (const char *)0x40001234);
-    else if (!strcmp(kind, "stack_overflow"))
+    else if (!strcmp(kind, "report_overflow")) {
+        /* #UD with REPORT_ROOM bytes of stack left: the trap entry fits,
+         * the register dump overflows into the guard while printing. */
+        uint32_t room = (uint32_t)this_cpu()->stack_top - KSTACK_SIZE + REPORT_ROOM;
+        __asm__ volatile("movl %0, %%esp; ud2" :: "r"(room) : "memory");
+    } else if (!strcmp(kind, "stack_overflow"))
         overflow_here(0);
     else if (!strcmp(kind, "stack_overflow_ap")) {
         if (num_online_cpus() < 2)

@@ -3,7 +3,8 @@
 # ends with status 3 after a register dump naming the vector, error code,
 # EIP, CR2, CR3 and CPU; so does a fault inside printk (crash=printk_pf),
 # and a stack overflow on the boot CPU or an AP (crash=stack_overflow,
-# stack_overflow_ap) ends with one double-fault line; an image booted by GRUB's legacy "multiboot"
+# stack_overflow_ap) and a fault while reporting one (report_overflow) end
+# with one fatal line; an image booted by GRUB's legacy "multiboot"
 # command refuses the wrong magic with status 3.
 . "$(dirname "$0")/lib.sh"
 need_image
@@ -28,10 +29,13 @@ check "crash-pf cr2 nonzero" "cr2 is zero on a page fault" \
 # Faults where reporting is hard end the same way, with one fatal line:
 # inside printk (this CPU holds the console lock) and a stack overflow on
 # the boot CPU or an AP (the guard page faults, pushing the #PF frame
-# faults again: #DF, which a task gate runs on its own stack).
+# faults again: #DF, which a task gate runs on its own stack), and a fault
+# while the register dump is being printed (crash=report_overflow: #UD with
+# too little stack left for the dump).
 for c in "printk_pf:CPU exception 14 \(#PF page fault\) on CPU 0$" \
          "stack_overflow:kernel stack overflow \(double fault\) on CPU 0: eip=0xc[0-9a-f]{7} esp=0x" \
-         "stack_overflow_ap:kernel stack overflow \(double fault\) on CPU 1: eip=0xc[0-9a-f]{7} esp=0x"; do
+         "stack_overflow_ap:kernel stack overflow \(double fault\) on CPU 1: eip=0xc[0-9a-f]{7} esp=0x" \
+         "report_overflow:double fault while reporting a fault: vector=0x00000008 eip=0xc"; do
   kind=${c%%:*} want=${c#*:} n=crash-${c%%:*}
   boot "$n" --accel tcg --smp 2 --timeout 60 -- "crash=$kind"
   check "$n status 3" "runner exit $RC: $(echo "$OUT" | tail -n 1)" [ "$RC" -eq 3 ]
