@@ -42,6 +42,7 @@ SELFTEST(null_unmapped)
 {
     uint32_t alias = (uint32_t)&alias_word - PAGE_OFFSET;
     int bad_null = -1, bad_low = -1, cpus = 0;
+    const struct null_probe *shown;
 
     for (int cpu = 0; cpu < NR_CPUS; cpu++)
         probes[cpu].ran = false;
@@ -58,12 +59,11 @@ SELFTEST(null_unmapped)
                              np_read_fault(p->alias_f, &p->alias_rd, alias)))
             bad_low = cpu;
     }
+    shown = &probes[bad_null < 0 ? 0 : bad_null];
     report(bad_null < 0 && cpus == num_online_cpus(), "null_read_faults",
            "CPU %d: faulted=%d vector=%d cr2=0x%08x error=0x%x (%d of %d CPUs ran)",
-           bad_null < 0 ? 0 : bad_null, probes[bad_null < 0 ? 0 : bad_null].null_f,
-           probes[bad_null < 0 ? 0 : bad_null].null_rd.vector,
-           probes[bad_null < 0 ? 0 : bad_null].null_rd.cr2,
-           probes[bad_null < 0 ? 0 : bad_null].null_rd.error, cpus, num_online_cpus());
+           bad_null < 0 ? 0 : bad_null, shown->null_f, shown->null_rd.vector, shown->null_rd.cr2,
+           shown->null_rd.error, cpus, num_online_cpus());
     report(bad_low < 0, "identity_map_gone",
            "CPU %d still reads 0x%08x or the alias 0x%08x of a kernel word",
            bad_low, (uint32_t)(LOW_IDENT_BYTES - 4), alias);
