@@ -14,6 +14,7 @@
 #include "boot/mb2.h"
 #include "boot/percpu.h"
 #include "boot/serial.h"
+#include "boot/stack_guard.h"
 #include "boot/trap.h"
 #include "boot/tsc.h"
 
@@ -30,6 +31,7 @@ void main(void)
     gdt_init_cpu(0);
     idt_init();
     idt_load();
+    boot_stack_guard_init();
     printk("\nhmbench %s: booting\n", GIT_REV);
     mb2_parse(&bootinfo);
     printk("boot: loader '%s', boot information %u bytes copied from 0x%08x\n",

@@ -7,6 +7,8 @@
 #define BOOT_CONSOLE_H
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vprintk(const char *fmt, va_list ap);
@@ -28,6 +30,22 @@ void hm_exit(int status) __attribute__((noreturn));
  * A weak default here prints the empty manifest; bench/report.c has the
  * real one. */
 void exit_report(void);
+
+/* oops_begin: the calling CPU is about to print a fatal report (Linux's
+ * name). It takes the console lock for good, waiting for another CPU's
+ * line to end; if this CPU already holds it (its printk faulted), the
+ * half-printed line is ended and the lock kept. From then on this CPU's
+ * printk takes no lock and every other CPU's printk waits forever, so the
+ * report comes out whole. Returns false when this CPU is already
+ * reporting: the new fault happened while reporting one, and the caller
+ * must use emergency_exit instead of printk. */
+bool oops_begin(void);
+
+/* The last resort of a fault while reporting a fault: one line
+ * "hmbench: fatal: <what> vector=0x.. eip=0x.." and "@done status=3" sent
+ * straight to the port (no lock, no format code), then status 3, whatever
+ * state hm_exit was left in. */
+void emergency_exit(const char *what, uint32_t vector, uint32_t eip) __attribute__((noreturn));
 
 /* Prints "hmbench: fatal: <message>" and ends with status 3. */
 void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

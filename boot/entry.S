@@ -210,6 +210,8 @@ boot_pt_fixmap: .skip 4096
     .globl mbi_copy, mbi_orig_phys, boot_stack_top
 mbi_copy:       .skip MBI_MAX
 mbi_orig_phys:  .skip 4
-    .balign 16
-boot_stack:     .skip 16384
+    .balign 4096                            /* stack_guard.c unmaps the guard */
+    .globl boot_stack_guard
+boot_stack_guard: .skip 4096
+boot_stack:     .skip KSTACK_SIZE
 boot_stack_top:

@@ -1,5 +1,7 @@
-/* gdt.c - per-CPU GDTs: null, flat kernel code and data, the %fs segment. */
+/* gdt.c - per-CPU GDTs: null, flat kernel code and data, the %fs segment,
+ * the CPU's TSS and its double-fault TSS. */
 #include "boot/percpu.h"
+#include "boot/tss.h"
 
 struct percpu percpu_area[NR_CPUS];
 
@@ -32,6 +34,7 @@ void gdt_init_cpu(int cpu)
     pc->gdt[1] = seg_desc(0, 0xFFFFF, 0x9A);
     pc->gdt[2] = seg_desc(0, 0xFFFFF, 0x92);
     pc->gdt[3] = seg_desc((uint32_t)pc, 0, 0x92);        /* one page */
+    tss_init_cpu(cpu, &pc->gdt[GDT_TSS >> 3], &pc->gdt[GDT_DF_TSS >> 3]);
     gdtr.limit = sizeof(pc->gdt) - 1;
     gdtr.base = (uint32_t)pc->gdt;
     __asm__ volatile(
@@ -46,4 +49,8 @@ void gdt_init_cpu(int cpu)
         "movw %3, %%ax\n\t"
         "movw %%ax, %%fs\n\t"
         :: "m"(gdtr), "i"(GDT_KCODE), "i"(GDT_KDATA), "i"(GDT_PERCPU) : "eax", "memory");
+    /* The task register (tss.h); and a null LDT, so that a selector with
+     * TI=1 is a #GP rather than a read through whatever LDTR the loader
+     * or the reset left (base 0: the unmapped first page). */
+    __asm__ volatile("ltr %w0; lldt %w1" :: "r"(GDT_TSS), "r"(0) : "memory");
 }

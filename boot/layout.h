@@ -26,7 +26,9 @@
  *              |  at most MAXMEM = 896 MiB |  2 MiB global pages
  *  PAGE_OFFSET +---------------------------+ 0xC0000000
  *              | user half: only the boot  |  identity map of the first
- *              |  identity map (non-global)|  LOW_IDENT_BYTES of RAM
+ *              |  identity map (non-global)|  LOW_IDENT_BYTES of RAM, until
+ *              |                           |  zap_low_mappings (after AP
+ *              |                           |  bring-up): then nothing
  *   0x00000000 +---------------------------+
  *
  * Physical: the image is loaded at KERNEL_PHYS (1 MiB). ZONE_DMA is below
@@ -101,6 +103,10 @@
 
 /* The whole fixmap sits in the last PMD; pkmap in the one before it. */
 #define FIXMAP_PMD_BASE (PKMAP_BASE + PMD_SIZE)
+
+/* Each CPU's kernel stack: KSTACK_SIZE bytes, page aligned, right above
+ * one unmapped guard page (boot/stack_guard.c), so an overflow faults. */
+#define KSTACK_SIZE     _UL(16384)
 
 /* Low physical memory used before the allocator exists. */
 #define AP_TRAMPOLINE_PHYS _UL(0x00008000)      /* SIPI vector 0x08 */

@@ -16,7 +16,9 @@
 #define GDT_KCODE   0x08
 #define GDT_KDATA   0x10
 #define GDT_PERCPU  0x18
-#define GDT_ENTRIES 4
+#define GDT_TSS     0x20                /* the CPU's task (ltr), boot/tss.c */
+#define GDT_DF_TSS  0x28                /* its double-fault task (IDT vector 8) */
+#define GDT_ENTRIES 6
 
 /* What the expected-fault mechanism recorded (see fault.h). */
 struct fault_record {
@@ -66,8 +68,9 @@ static inline int smp_processor_id(void)
     return cpu;
 }
 
-/* Builds CPU cpu's GDT (flat code/data + per-CPU segment), loads it and
- * the segment registers, and points %fs at percpu_area[cpu]. */
+/* Builds CPU cpu's GDT (flat code/data + per-CPU segment + its two TSSes),
+ * loads it and the segment registers, points %fs at percpu_area[cpu] and
+ * loads the task register (tss.h). */
 void gdt_init_cpu(int cpu);
 
 #endif

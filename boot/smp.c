@@ -7,12 +7,11 @@
 #include "boot/percpu.h"
 #include "boot/smp_call.h"
 #include "boot/smp_work.h"
+#include "boot/stack_guard.h"
 #include "boot/string.h"
 #include "boot/trap.h"
 #include "boot/tsc.h"
 #include "boot/x86.h"
-
-#define AP_STACK_SIZE 16384
 
 struct trampoline_params {              /* trampoline.S: trampoline_params */
     uint32_t cr0, cr3, cr4, stack, cpu;
@@ -24,7 +23,11 @@ int nr_cpu_ids = 1;
 int cpus_requested = 1;
 volatile cpumask_t cpu_online_mask = 1;
 static int hold_cpu;                    /* ap_hold=: parks unreported */
-static char ap_stacks[NR_CPUS][AP_STACK_SIZE] __attribute__((aligned(16)));
+/* Each AP's stack above its guard page (unmapped by stack_guard.c). */
+static struct {
+    char guard[PAGE_SIZE];
+    char stack[KSTACK_SIZE];
+} ap_stacks[NR_CPUS] __attribute__((aligned(PAGE_SIZE)));
 
 int num_online_cpus(void) { return __builtin_popcount(cpu_online_mask); }
 
@@ -63,9 +66,10 @@ static bool boot_ap(int cpu, struct trampoline_params *tp)
     struct percpu *pc = &percpu_area[cpu];
     uint32_t esr;
 
-    tp->stack = (uint32_t)(ap_stacks[cpu] + AP_STACK_SIZE);
+    unmap_stack_guard(ap_stacks[cpu].guard);
+    tp->stack = (uint32_t)(ap_stacks[cpu].stack + KSTACK_SIZE);
     tp->cpu = (uint32_t)cpu;
-    pc->stack_top = ap_stacks[cpu] + AP_STACK_SIZE;
+    pc->stack_top = ap_stacks[cpu].stack + KSTACK_SIZE;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     lapic_read_esr();
     lapic_send_init(pc->apic_id);
@@ -153,6 +157,7 @@ void smp_init(const struct smp_options *opt)
         for (int cpu = 1; cpu < nr_cpu_ids; cpu++)
             boot_ap(cpu, tp);
     }
+    zap_low_mappings();                 /* no AP runs the trampoline again */
     printk("smp: %d of %d CPUs online (bring-up %llu ms)\n", num_online_cpus(), cpus_requested,
            tsc_khz ? (unsigned long long)((rdtsc_raw() - t0) / tsc_khz) : 0ull);
     printk("@meta cpus_requested=%d\n", cpus_requested);

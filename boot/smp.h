@@ -33,7 +33,7 @@ struct smp_options {
 /* Boot CPU, after tsc_calibrate: ACPI, local APIC, starts the APs, turns
  * interrupts on, prints the "smp:" lines and @meta cpus_requested,
  * cpus_online, apic_mode. A hold_cpu that names no AP ends the run with
- * status 2 (a bad command line). */
+ * status 2 (a bad command line). Ends with zap_low_mappings(). */
 void smp_init(const struct smp_options *opt);
 
 int num_online_cpus(void);
@@ -41,6 +41,12 @@ static inline bool cpu_online(int cpu) { return (cpu_online_mask >> cpu) & 1; }
 
 /* The first n online CPUs as a mask (CPU 0 first); n is clamped. */
 cpumask_t cpumask_first_n(int n);
+
+/* Clears boot's identity map of virtual 0..LOW_IDENT_BYTES (PDPT[0]) and
+ * reloads CR3 on every online CPU, so NULL and the rest of that range
+ * fault from here on. smp_init calls it once the APs are up (the
+ * trampoline needs the identity map); interrupts must be on. */
+void zap_low_mappings(void);
 
 /* Entry of an AP from the trampoline (paging on, its own stack). */
 void ap_main(int cpu) __attribute__((noreturn));

@@ -33,6 +33,10 @@ void idt_init(void)
         idt[v] = (off & 0xFFFF) | ((uint64_t)GDT_KCODE << 16) |
                  ((uint64_t)0x8E00 << 32) | ((uint64_t)(off >> 16) << 48);
     }
+    /* #DF: a task gate (present, DPL 0, type 5) to this CPU's double-fault
+     * TSS, so the handler runs on its own stack even when the fault came
+     * from a full one (boot/tss.c). The selector means each CPU's own. */
+    idt[8] = ((uint64_t)GDT_DF_TSS << 16) | ((uint64_t)0x8500 << 32);
 }
 
 void idt_load(void)
@@ -54,6 +58,9 @@ void irq_register(int vector, irq_handler_t handler)
 static void fatal_exception(struct trapframe *tf)
 {
     int cpu = smp_processor_id();
+
+    if (!oops_begin())
+        emergency_exit("CPU exception while reporting a fault:", tf->vector, tf->eip);
     printk("hmbench: fatal: CPU exception %u (%s) on CPU %d\n", tf->vector,
            tf->vector < 32 ? exc_names[tf->vector] : "unexpected interrupt", cpu);
     printk("  vector=%u error=0x%08x eip=0x%08x cs=0x%04x eflags=0x%08x\n",

@@ -169,7 +169,10 @@ bool memblock_next_free_range(phys_addr_t from, phys_addr_t *base, phys_addr_t *
             continue;
         if (s < from)
             s = from;
-        /* Step s past every reserved region that covers it. */
+        /* Step s past every reserved region that covers it. k only
+         * passes reservations that end at or below s; one that reaches
+         * past this RAM region (across a hole) stays under the cursor,
+         * because it may cover the start of the next region too. */
         for (; k < res->cnt; k++) {
             const struct memblock_region *r = &res->regions[k];
             if (memblock_region_end(r) <= s)
@@ -177,6 +180,8 @@ bool memblock_next_free_range(phys_addr_t from, phys_addr_t *base, phys_addr_t *
             if (r->base > s)
                 break;
             s = memblock_region_end(r);
+            if (s >= e)
+                break;
         }
         if (s >= e)
             continue;

@@ -20,7 +20,7 @@ for mem in 128M 8G; do
     check "$n summary" "want 'SUMMARY: $((pass + fail + skip)) tests, 0 failures, $skip skipped', got '$summary'" \
       [ "$summary" = "SUMMARY: $((pass + fail + skip)) tests, 0 failures, $skip skipped" ]
     check "$n has tests" "no PASS lines" [ "$pass" -gt 0 ]
-    for t in paging_pae_on paging_pge_on direct_map_alias; do
+    for t in paging_pae_on paging_pge_on null_read_faults identity_map_gone; do
       check "$n PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
     done
   done

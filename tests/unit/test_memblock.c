@@ -132,6 +132,65 @@ static void test_reserve_and_free_ranges(void)
     CHECK(n == 8 && memcmp(got, want, sizeof(want)) == 0, "free ranges are RAM minus reservations");
 }
 
+/* True when [b, e) lies inside one RAM region and touches no reservation. */
+static int range_is_free(phys_addr_t b, phys_addr_t e)
+{
+    unsigned int i, in_ram = 0;
+
+    for (i = 0; i < memblock.memory.cnt; i++)
+        in_ram |= memblock.memory.regions[i].base <= b &&
+                  e <= memblock_region_end(&memblock.memory.regions[i]);
+    for (i = 0; i < memblock.reserved.cnt; i++)
+        if (memblock.reserved.regions[i].base < e &&
+            b < memblock_region_end(&memblock.reserved.regions[i]))
+            return 0;
+    return in_ram && b < e;
+}
+
+/* A reservation that straddles a RAM hole must still cut the RAM region
+ * after the hole: the walk's reserved-list cursor may not skip it. */
+static void test_reservation_across_hole(void)
+{
+    phys_addr_t from = 0, b, e;
+    uint64_t got[8];
+    unsigned int n = 0, bad = 0;
+    static const uint64_t want[] = { 0x1000, 0x8000, 0x9000, 0x9e000, 0x101000, 64 * MiB };
+
+    memblock_init();
+    memblock_add(0, 0x9f000);
+    memblock_add(1 * MiB, 63 * MiB);
+    memblock_reserve(0x9e000, 0x101000 - 0x9e000);
+    memblock_setup(36);
+    while (n < 8 && memblock_next_free_range(from, &b, &e)) {
+        bad += !range_is_free(b, e);
+        got[n++] = b;
+        got[n++] = e;
+        from = e;
+    }
+    CHECK_EQ(bad, 0, "free ranges across a RAM hole miss a reservation that spans the hole");
+    CHECK(n == 6 && memcmp(got, want, sizeof(want)) == 0,
+          "free ranges across a RAM hole: [0x1000,0x8000) [0x9000,0x9e000) [0x101000,64M)");
+
+    /* One reservation over a whole small region and into the next two. */
+    memblock_init();
+    memblock_add(0, 0x9f000);
+    memblock_add(1 * MiB, 1 * MiB);
+    memblock_add(3 * MiB, 1 * MiB);
+    memblock_add(5 * MiB, 1 * MiB);
+    memblock_reserve(0x9000, 3 * MiB + 0x1000 - 0x9000);    /* to 3 MiB + 4 KiB */
+    memblock_setup(36);
+    n = bad = 0;
+    from = 0;
+    while (n < 8 && memblock_next_free_range(from, &b, &e)) {
+        bad += !range_is_free(b, e);
+        got[n++] = b;
+        got[n++] = e;
+        from = e;
+    }
+    CHECK(bad == 0 && n == 6 && got[2] == 3 * MiB + 0x1000 && got[4] == 5 * MiB,
+          "a reservation over several holes cuts every region it reaches");
+}
+
 static void test_alloc(void)
 {
     phys_addr_t a, c;
@@ -185,6 +244,7 @@ int main(void)
     test_firmware_wins();
     test_wrap_and_cap();
     test_reserve_and_free_ranges();
+    test_reservation_across_hole();
     test_alloc();
     test_too_many_regions();
     return check_done();
