@@ -1,12 +1,13 @@
 /*
  * b_tlb.c - bench=tlb: what the TLB primitives cost on their own, the
  * yardstick for every mapping mechanism. Variants (see README):
+ * Every row times pages mapped with 4 KiB PTEs (see the target below).
  *   invlpg        invlpg of a hot, mapped kernel page
  *   invlpg_touch  invlpg, then the first access (miss and page walk)
  *   cr3_reload    a CR3 write
  *   cr3_touch     after an (untimed) CR3 write, touch a page: page=nonglobal
- *                 (the identity map: must miss), page=global (the direct
- *                 map: the entry survives the CR3 write and hits)
+ *                 (a non-global PTE: must miss), page=global (a global PTE:
+ *                 the entry survives the CR3 write and hits)
  *   pge_toggle    the global flush: CR4.PGE off and on
  *   invpcid_all   INVPCID type 2, where the CPU has it
  *   floor          PTE set, touch, PTE clear, invlpg on one fixmap slot
@@ -17,19 +18,18 @@
 #include "bench/bench.h"
 #include "bench/report.h"
 #include "boot/cpu.h"
-#include "boot/layout.h"
 #include "boot/x86.h"
 
-/* The target word: in .bss, so below LOW_IDENT_BYTES physical, reachable
- * both through the global direct map and the non-global identity map. */
-static volatile uint32_t target[1024] __attribute__((aligned(4096)));
+/* The target page: a page of its own, mapped twice with 4 KiB PTEs in
+ * the fixmap for the run, global and non-global (tlb_target_map,
+ * b_tlb_pte.h). Not the direct map: that maps lowmem with 2 MiB pages,
+ * and the first of them overlaps the fixed-range MTRRs, so real CPUs
+ * split it into 4 KiB TLB entries and a target there would time neither
+ * page size honestly. */
 static uint32_t saved_cr3, saved_cr4;
 
-static volatile uint32_t *global_va(void) { return target; }
-static volatile uint32_t *nonglobal_va(void)
-{
-    return (volatile uint32_t *)((uint32_t)target - (uint32_t)PAGE_OFFSET);
-}
+static volatile uint32_t *global_va(void) { return (volatile uint32_t *)TLB_TARGET_GLOBAL_VA; }
+static volatile uint32_t *nonglobal_va(void) { return (volatile uint32_t *)TLB_TARGET_NONGLOBAL_VA; }
 
 static void touch_global(void *c) { (void)c; (void)*global_va(); }
 static void touch_nonglobal(void *c) { (void)c; (void)*nonglobal_va(); }
@@ -45,6 +45,7 @@ BENCH(tlb)
 {
     saved_cr3 = read_cr3();
     saved_cr4 = read_cr4();
+    tlb_target_map();
     table_begin("tlb");
     bench_row("tlb", "invlpg", "", 0, &(struct op){ touch_global, op_invlpg, 0, 0 }, 0);
     bench_row("tlb", "invlpg_touch", "", 0, &(struct op){ touch_global, op_invlpg_touch, 0, 0 }, 0);
@@ -58,4 +59,5 @@ BENCH(tlb)
         bench_skip("tlb", "invpcid_all", "CPU has no INVPCID");
     tlb_pte_rows();                     /* floor, refill: b_tlb_pte.c */
     table_end();
+    tlb_target_unmap();
 }
