@@ -8,9 +8,9 @@
 #   - concurrent_windows_overlap at -smp 2 and 4 (icount) and 2 (TCG):
 #     every CPU's timed window lies >= 99% inside the common busy window;
 #   - raw=1: one raw sample per sample of every row (counts equal the
-#     samples column), raw.csv written, kmap_cdf.png drawn, and the log
-#     without its .raw tables is byte-identical to a run without raw=1
-#     (the command line aside); tools/extract refuses a raw table with a
+#     samples column), raw.csv written, kmap_cdf.png drawn, and the log's
+#     machine-read lines without its .raw tables are byte-identical to a
+#     run without raw=1 (the command line aside); tools/extract refuses a raw table with a
 #     wrong @end count, a wrong CRC, or a consistent table one sample
 #     short of its row.
 . "$(dirname "$0")/lib.sh"
@@ -64,11 +64,12 @@ check "raw=1: raw sample count of every row = its samples column" "$bad" [ -z "$
 tools/plot "$T/raw" >"$T/plot.out" 2>&1
 check "raw=1: plot draws kmap_cdf.png" "$(cat "$T/plot.out")" [ -s "$T/raw/kmap_cdf.png" ]
 boot noraw --accel icount --smp 2 --mem 1G --timeout 300 -- "${words[@]}"
-strip() {  # the log without .raw tables and the lines that name the command line
-  tr -d '\r' <"$1" | awk '/^@begin .*\.raw$/ { skip = 1 } !skip && !/raw=1|^boot: command line|^boot: loader|^@meta cmdline=|^args: |^run: /
-    /^@end .*\.raw / { skip = 0 }'
+strip() {  # the machine-read lines (@ lines, table rows) but .raw tables and the command line
+  tr -d '\r' <"$1" | awk '/^@begin / { t = 1; skip = ($0 ~ /\.raw$/) } (t || /^@/) && !skip && !/^@meta cmdline=/
+    /^@end / { t = 0; skip = 0 }'
 }
 strip "$rawlog" >"$T/raw.stripped"; strip "$LOG" >"$T/noraw.stripped"
+check "raw=1 comparison sees the tables" "no '@begin kmap' in $T/noraw.stripped" grep -qx '@begin kmap' "$T/noraw.stripped"
 check "raw=1 adds only the .raw tables" "$(diff "$T/noraw.stripped" "$T/raw.stripped" | head -n 4)" \
   cmp -s "$T/noraw.stripped" "$T/raw.stripped"
 check "without raw=1 no .raw table" "a .raw table in $LOG" eval '! log_has "^@begin .*\.raw$"'
