@@ -80,6 +80,13 @@ static inline void pte_clear(pteval_t *ptep)
 #define set_pmd(pmdp, val)  set_pte(pmdp, val)
 #define pmd_clear(pmdp)     pte_clear(pmdp)
 
+/* Whether the entry at ptep is present: Present lives in the low half, so
+ * one 32-bit load answers, torn or not (vmalloc's "slot is empty" check). */
+static inline bool pte_present_at(const pteval_t *ptep)
+{
+    return *(const volatile pte_half_t *)ptep & _PAGE_PRESENT;
+}
+
 #ifdef HM_HOST
 /* tests/sim: runs between the two half loads of pte_read, so a test can
  * play the other CPU that rewrites the entry meanwhile. */
