@@ -116,6 +116,8 @@ void measure_samples_sync(const struct op *o, uint32_t n, struct stats *st,
         if (o->post) o->post(o->ctx);
     }
     overhead_measure(&ovh_min, &ovh);
+    if (!overhead_stable(ovh_min, ovh))
+        ovh = ovh_min;
     sync_start(sync);
     t_first = 0;
     for (uint32_t i = 0; i < n;) {
@@ -152,12 +154,12 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
             break;
         k *= 2;
     }
-    for (int i = 0; i < 64; i++) {      /* the median empty region of K calls */
+    for (int i = 0; i < 64; i++) {      /* the empty region of K calls */
         uint64_t d = one_batch(empty_op_ptr, 0, k);
         ov[i] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
     }
     sort_u32(ov, 64);
-    ovh = ov[31];
+    ovh = overhead_stable(ov[0], ov[31]) ? ov[31] : ov[0];
     sync_start(sync);
     t_first = 0;
     for (uint32_t i = 0; i < n;) {

@@ -14,8 +14,12 @@
  * empty op OVERHEAD_SAMPLES times on the calling CPU and subtract the
  * MEDIAN of that distribution from every sample (clipped at 0): a sample
  * carries its own draw of the overhead, so subtracting the minimum would
- * bias p50 and mean upward by p50 - min of the overhead. The overhead
- * column is the median subtracted. Results land in a struct stats;
+ * bias p50 and mean upward by p50 - min of the overhead. When that
+ * distribution is not stable (overhead_stable: an emulator or a busy host
+ * stalled the empty region itself) its median is not the instrument's
+ * cost and the MINIMUM is subtracted instead, so that no op loses more
+ * than the instrument can cost. The overhead column is what was
+ * subtracted. Results land in a struct stats;
  * report.h prints them as a CSV row.
  */
 #ifndef BENCH_TIMING_H
@@ -26,6 +30,14 @@
 #define MAX_SAMPLES 20000
 #define BATCH_MIN_TICKS 20000
 #define OVERHEAD_SAMPLES 256
+
+/* The overhead is stable when its median exceeds its minimum by at most
+ * 10% of the minimum plus OVERHEAD_MARGIN_TICKS. */
+#define OVERHEAD_MARGIN_TICKS 4
+static inline int overhead_stable(uint32_t min, uint32_t p50)
+{
+    return p50 - min <= min / 10 + OVERHEAD_MARGIN_TICKS;
+}
 
 typedef void (*op_fn)(void *ctx);
 
