@@ -1,13 +1,13 @@
 /*
  * b_tlb.c - bench=tlb: what the TLB primitives cost on their own, the
  * yardstick for every mapping mechanism. Variants (see README):
+ * Every row times pages mapped with 4 KiB PTEs (see the target below).
  *   invlpg        invlpg of a hot, mapped kernel page
  *   invlpg_touch  invlpg, then the first access (miss and page walk)
  *   cr3_reload    a CR3 write
  *   cr3_touch     after an (untimed) CR3 write, touch a page: page=nonglobal
- *                 (a fixmap slot without _PAGE_GLOBAL: must miss),
- *                 page=global (the direct map: the entry survives the
- *                 CR3 write and hits)
+ *                 (a non-global PTE: must miss), page=global (a global PTE:
+ *                 the entry survives the CR3 write and hits)
  *   pge_toggle    the global flush: CR4.PGE off and on
  *   invpcid_all   INVPCID type 2, where the CPU has it
  *   floor          PTE set, touch, PTE clear, invlpg on one fixmap slot
@@ -18,23 +18,18 @@
 #include "bench/bench.h"
 #include "bench/report.h"
 #include "boot/cpu.h"
-#include "boot/fixmap.h"
-#include "boot/layout.h"
 #include "boot/x86.h"
 
-/* The target page: reached through the global direct map, and through a
- * fixmap slot mapped without _PAGE_GLOBAL for the nonglobal rows (a CR3
- * write must drop that entry). Boot's identity map, which once served as
- * the non-global alias, is gone after AP bring-up (zap_low_mappings). */
-#define NONGLOBAL_SLOT (FIX_TEST + 1)   /* FIX_TEST: floor; +2: shootdown; +3: tlb_park */
-static volatile uint32_t target[1024] __attribute__((aligned(4096)));
+/* The target page: a page of its own, mapped twice with 4 KiB PTEs in
+ * the fixmap for the run, global and non-global (tlb_target_map,
+ * b_tlb_pte.h). Not the direct map: that maps lowmem with 2 MiB pages,
+ * and the first of them overlaps the fixed-range MTRRs, so real CPUs
+ * split it into 4 KiB TLB entries and a target there would time neither
+ * page size honestly. */
 static uint32_t saved_cr3, saved_cr4;
 
-static volatile uint32_t *global_va(void) { return target; }
-static volatile uint32_t *nonglobal_va(void)
-{
-    return (volatile uint32_t *)__fix_to_virt(NONGLOBAL_SLOT);
-}
+static volatile uint32_t *global_va(void) { return (volatile uint32_t *)TLB_TARGET_GLOBAL_VA; }
+static volatile uint32_t *nonglobal_va(void) { return (volatile uint32_t *)TLB_TARGET_NONGLOBAL_VA; }
 
 static void touch_global(void *c) { (void)c; (void)*global_va(); }
 static void touch_nonglobal(void *c) { (void)c; (void)*nonglobal_va(); }
@@ -50,7 +45,7 @@ BENCH(tlb)
 {
     saved_cr3 = read_cr3();
     saved_cr4 = read_cr4();
-    set_fixmap(NONGLOBAL_SLOT, (uint32_t)target - (uint32_t)PAGE_OFFSET, PAGE_KERNEL & ~_PAGE_GLOBAL);
+    tlb_target_map();
     table_begin("tlb");
     bench_row("tlb", "invlpg", "", 0, &(struct op){ touch_global, op_invlpg, 0, 0 }, 0);
     bench_row("tlb", "invlpg_touch", "", 0, &(struct op){ touch_global, op_invlpg_touch, 0, 0 }, 0);
@@ -64,5 +59,5 @@ BENCH(tlb)
         bench_skip("tlb", "invpcid_all", "CPU has no INVPCID");
     tlb_pte_rows();                     /* floor, refill: b_tlb_pte.c */
     table_end();
-    clear_fixmap(NONGLOBAL_SLOT);
+    tlb_target_unmap();
 }

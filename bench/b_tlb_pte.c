@@ -23,6 +23,7 @@
 #define REFILL_BASE (PKMAP_BASE - 2 * PMD_SIZE)
 
 static pteval_t *floor_pte, floor_val;
+static struct page *target_page;
 static unsigned int refill_pages;
 
 static void op_floor(void *c)
@@ -78,6 +79,29 @@ static void refill_unmap(struct page **pages)
         __free_page(pages[i]);
     }
     flush_tlb_kernel_range(REFILL_BASE, REFILL_BASE + REFILL_MAX * PAGE_SIZE);
+}
+
+void tlb_target_map(void)
+{
+    unsigned long pfn;
+
+    target_page = alloc_page(GFP_HIGHUSER);
+    if (!target_page)
+        panic("bench tlb: no free page for the target");
+    pfn = page_to_pfn(target_page);
+    set_pte(fixmap_pte(TLB_TARGET_GLOBAL), pfn_pte(pfn, PAGE_KERNEL));
+    set_pte(fixmap_pte(TLB_TARGET_NONGLOBAL), pfn_pte(pfn, PAGE_KERNEL & ~_PAGE_GLOBAL));
+    invlpg(TLB_TARGET_GLOBAL_VA);
+    invlpg(TLB_TARGET_NONGLOBAL_VA);
+}
+
+void tlb_target_unmap(void)
+{
+    pte_clear(fixmap_pte(TLB_TARGET_GLOBAL));
+    pte_clear(fixmap_pte(TLB_TARGET_NONGLOBAL));
+    invlpg(TLB_TARGET_GLOBAL_VA);
+    invlpg(TLB_TARGET_NONGLOBAL_VA);
+    __free_page(target_page);
 }
 
 void tlb_pte_rows(void)

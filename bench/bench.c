@@ -1,5 +1,6 @@
 /* bench.c - walks the benchmark registry; see bench.h. */
 #include "bench/bench.h"
+#include "bench/b_timing.h"
 #include "boot/cmdline.h"
 #include "boot/console.h"
 
@@ -14,6 +15,8 @@ const char *bench_names(void)
 int bench_run(const char *filter)
 {
     int ran = 0;
+
+    timing_meta();
     for (const struct registered *b = __benches_start; b < __benches_end; b++) {
         if (!list_selects(filter, b->name))
             continue;

@@ -1,6 +1,7 @@
 /* concurrent.c - measuring on several CPUs at once; see concurrent.h. */
 #include "bench/concurrent.h"
 #include "boot/console.h"
+#include "boot/format.h"
 #include "boot/percpu.h"
 #include "boot/smp.h"
 #include "boot/smp_work.h"
@@ -11,21 +12,61 @@ struct conc_job {
     int batch;
     uint32_t samples;
     int idx[NR_CPUS];           /* logical CPU -> index into ops */
-    struct smp_barrier start;
+    struct smp_barrier start, warm;
+    volatile uint32_t started, done;
     struct conc_result *r;
 };
+
+/* Concurrent rows keep every CPU busy to the end (concurrent.h). */
+static const int conc_sync = 1;
 
 /* conc_worker: one CPU's share: wait for all, then measure its own op. */
 static void conc_worker(void *p)
 {
     struct conc_job *job = p;
     int i = job->idx[smp_processor_id()];
+    struct measure_sync sync = { &job->warm, &job->started, &job->done, (uint32_t)job->r->ncpus, 0, 0 };
+    struct measure_sync *s = conc_sync ? &sync : 0;
+    struct stats *st = &job->r->st[i];
 
     smp_barrier_wait(&job->start);
     if (job->batch)
-        measure_batch(&job->ops[i], job->samples, &job->r->st[i]);
+        measure_batch_sync(&job->ops[i], job->samples, st, s);
     else
-        measure_samples(&job->ops[i], job->samples, &job->r->st[i]);
+        measure_samples_sync(&job->ops[i], job->samples, st, s);
+    job->r->begin[i] = s ? s->begin : st->t_first;
+    job->r->stop[i] = s ? s->stop : st->t_last;
+}
+
+/* conc_overlaps: each CPU's share of its timed window inside the common
+ * busy window (concurrent.h). */
+static void conc_overlaps(struct conc_result *r)
+{
+    uint64_t lo = 0, hi = UINT64_MAX;
+
+    for (int i = 0; i < r->ncpus; i++) {
+        if (r->begin[i] > lo)
+            lo = r->begin[i];
+        if (r->stop[i] < hi)
+            hi = r->stop[i];
+    }
+    for (int i = 0; i < r->ncpus; i++) {
+        uint64_t a = r->st[i].t_first, b = r->st[i].t_last;
+        uint64_t in_lo = a > lo ? a : lo, in_hi = b < hi ? b : hi;
+        uint64_t in = in_hi > in_lo ? in_hi - in_lo : 0;
+
+        r->overlap[i] = b > a ? (uint32_t)(in * 10000 / (b - a)) : 10000;
+    }
+}
+
+uint32_t conc_overlap_min(const struct conc_result *r)
+{
+    uint32_t m = 10000;
+
+    for (int i = 0; i < r->ncpus; i++)
+        if (r->overlap[i] < m)
+            m = r->overlap[i];
+    return m;
 }
 
 void measure_concurrent(int ncpus, const struct op *ops, int batch, uint32_t samples,
@@ -51,11 +92,15 @@ void measure_concurrent(int ncpus, const struct op *ops, int batch, uint32_t sam
         }
     r->ncpus = n;
     smp_barrier_init(&job.start, (uint32_t)n);
+    smp_barrier_init(&job.warm, (uint32_t)n);
+    job.started = 0;
+    job.done = 0;
     for (int i = 1; i < n; i++)
         smp_post_work(r->cpu[i], conc_worker, &job);
     conc_worker(&job);
     for (int i = 1; i < n; i++)
         smp_wait_work(r->cpu[i]);
+    conc_overlaps(r);
 }
 
 int set_active_first_n(int n)
@@ -77,5 +122,16 @@ void conc_rows(const char *bench, const char *variant, const char *param_name,
         struct row_key k = { .bench = bench, .variant = variant, .param_name = param_name,
                              .param = param, .cpu = r->cpu[i], .ncpus = r->ncpus };
         table_row(&k, &r->st[i]);
+        if (r->overlap[i] < CONC_OVERLAP_MIN) {
+            char line[200], pv[32] = "";
+
+            if (param_name[0])
+                hm_snprintf(pv, sizeof(pv), " %s=%llu", param_name, (unsigned long long)param);
+            hm_snprintf(line, sizeof(line), "WARNING: overlap: %s/%s%s ncpus=%d cpu %d: "
+                        "only %u.%02u%% of its timed window ran with every CPU busy (< %u%%)",
+                        bench, variant, pv, r->ncpus, r->cpu[i], r->overlap[i] / 100, r->overlap[i] % 100,
+                        CONC_OVERLAP_MIN / 100);
+            table_note(line);
+        }
     }
 }

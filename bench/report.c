@@ -2,6 +2,7 @@
 #include "bench/report.h"
 #include "bench/args.h"
 #include "bench/crc32.h"
+#include "bench/raw.h"
 #include "boot/console.h"
 #include "boot/format.h"
 #include "boot/string.h"
@@ -11,33 +12,46 @@ const char *tick_unit = "cycles";
 static const char *open_table;
 static uint32_t table_rows, table_crc;
 
-/* Every table printed so far, for the manifest at the run's end. */
+/* Every table printed so far, for the manifest at the run's end (names are
+ * copied: raw tables are named in a reused buffer). */
 #define MAX_TABLES 128
-static struct { const char *name; uint32_t rows; } done_tables[MAX_TABLES];
+static struct { char name[40]; uint32_t rows; } done_tables[MAX_TABLES];
 static int n_done_tables;
-static char pending_skips[1024];        /* SKIP lines wait for @end */
+static char pending_skips[2048];        /* SKIP and note lines wait for @end */
 static size_t pending_len;
 
-/* table_line: one header or row line of the open table, into its CRC. */
-static void table_line(const char *line)
+/* table_crc_line: print one line of the open table (header or row) and
+ * add it to the table's CRC. */
+static void table_crc_line(const char *line, size_t n)
 {
-    table_crc = crc32_update(table_crc, line, strlen(line));
+    table_crc = crc32_update(table_crc, line, n);
     table_crc = crc32_update(table_crc, "\n", 1);
     printk("%s\n", line);
 }
 
-void table_begin(const char *name)
+void table_begin_cols(const char *name, const char *header)
 {
     if (open_table)
         panic("report: table %s begun while %s is open", name, open_table);
-    if (n_done_tables == MAX_TABLES)
-        panic("report: more than %d tables", MAX_TABLES);
     open_table = name;
     table_rows = 0;
     table_crc = 0;
     printk("@begin %s\n", name);
-    table_line("bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,p90,p99,max,"
-               "mean,stddev,overhead");
+    table_crc_line(header, strlen(header));     /* the header is under the CRC too */
+}
+
+void table_begin(const char *name)
+{
+    table_begin_cols(name, "bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,p90,"
+                     "p99,max,mean,stddev,overhead");
+}
+
+void table_line(const char *line, size_t n)
+{
+    if (!open_table)
+        panic("report: a row outside a table: %s", line);
+    table_rows++;
+    table_crc_line(line, n);
 }
 
 void table_row(const struct row_key *k, const struct stats *st)
@@ -59,22 +73,46 @@ void table_row(const struct row_key *k, const struct stats *st)
                     st->stddev_x100 % 100, st->overhead);
     if (n <= 0 || (size_t)n >= sizeof(line))
         panic("report: row of %s/%s does not fit", k->bench, k->variant);
-    table_rows++;
-    table_line(line);
+    if (st->raw)
+        raw_note_row(table_rows, st->raw);
+    table_line(line, (size_t)n);
 }
 
 void table_end(void)
 {
+    const char *name = open_table;
+
     if (!open_table)
         panic("report: table_end without a table");
     printk("@end %s rows=%u crc32=%08x\n", open_table, table_rows, table_crc);
-    done_tables[n_done_tables].name = open_table;
+    if (n_done_tables == MAX_TABLES)
+        panic("report: more than %d tables", MAX_TABLES);
+    if (strlen(open_table) >= sizeof(done_tables[0].name))
+        panic("report: table name %s too long for the manifest", open_table);
+    memcpy(done_tables[n_done_tables].name, open_table, strlen(open_table) + 1);
     done_tables[n_done_tables].rows = table_rows;
     n_done_tables++;
     open_table = 0;
     if (pending_len)
         printk("%s", pending_skips);
     pending_len = 0;
+    raw_flush(name);
+}
+
+void table_note(const char *line)
+{
+    size_t n = strlen(line);
+
+    if (!open_table) {
+        printk("%s\n", line);
+        return;
+    }
+    if (pending_len + n + 1 >= sizeof(pending_skips))
+        panic("report: too many held-back lines inside table %s", open_table);
+    memcpy(pending_skips + pending_len, line, n);
+    pending_skips[pending_len + n] = '\n';
+    pending_len += n + 1;
+    pending_skips[pending_len] = 0;
 }
 
 /* measure_row: measure o (sample or batch mode) and print k's row. */
@@ -107,16 +145,9 @@ void bench_row_named(const char *bench, const char *variant, const char *param_n
 void bench_skip(const char *bench, const char *variant, const char *why)
 {
     char line[200];
-    int n = hm_snprintf(line, sizeof(line), "SKIP: %s/%s (%s)\n", bench, variant, why);
 
-    if (!open_table) {
-        printk("%s", line);
-        return;
-    }
-    if (n <= 0 || pending_len + (size_t)n >= sizeof(pending_skips))
-        panic("report: too many SKIP lines inside table %s", open_table);
-    memcpy(pending_skips + pending_len, line, (size_t)n + 1);
-    pending_len += (size_t)n;
+    hm_snprintf(line, sizeof(line), "SKIP: %s/%s (%s)", bench, variant, why);
+    table_note(line);
 }
 
 /* exit_report: "@tables name:rows,... crc32=X" (or "-" for none), the

@@ -13,6 +13,7 @@
 #ifndef BENCH_REPORT_H
 #define BENCH_REPORT_H
 
+#include <stddef.h>
 #include "bench/timing.h"
 
 struct row_key {
@@ -28,7 +29,18 @@ extern const char *tick_unit;   /* "cycles" or "insns" (unit= word) */
 
 void table_begin(const char *name);
 void table_row(const struct row_key *k, const struct stats *st);
+/* Ends the open table; with raw=1 its rows' samples follow (raw.h). */
 void table_end(void);
+
+/* Any CSV table: the header line as given, rows through table_line
+ * (one line of n bytes, no '\n'), with the same count and CRC. name must
+ * stay valid until table_end. */
+void table_begin_cols(const char *name, const char *header);
+void table_line(const char *line, size_t n);
+
+/* A free-text line for people: printed now, or, inside an open table,
+ * held back until its @end (nothing but rows stands inside a table). */
+void table_note(const char *line);
 
 /* Convenience for one-CPU rows: measure o in sample (batch=0) or batch
  * mode with args.samples samples and print the row on CPU 0, ncpus 1. */

@@ -17,8 +17,8 @@ static void sift_down(uint32_t *v, uint32_t root, uint32_t n)
     }
 }
 
-/* heap_sort: ascending, in place, O(n log n) with no extra memory. */
-static void heap_sort(uint32_t *v, uint32_t n)
+/* sort_u32: heap sort, ascending, in place, O(n log n), no extra memory. */
+void sort_u32(uint32_t *v, uint32_t n)
 {
     for (uint32_t i = n / 2; i-- > 0;)
         sift_down(v, i, n);
@@ -51,7 +51,7 @@ void stats_compute(uint32_t *v, uint32_t n, struct stats *st)
 {
     uint64_t sum = 0, var = 0, mean_x100;
 
-    heap_sort(v, n);
+    sort_u32(v, n);
     st->samples = n;
     st->min = v[0];
     st->max = v[n - 1];

@@ -1,16 +1,19 @@
 /* timing.c - sample and batch measurement; see timing.h. */
 #include "bench/timing.h"
+#include "bench/raw.h"
 #include "boot/console.h"
 #include "boot/percpu.h"
+#include "boot/smp_work.h"
 #include "boot/tsc.h"
+#include "boot/x86.h"
 
 static uint32_t samples_buf[NR_CPUS][MAX_SAMPLES];
 
 /* The op of the empty region. Called through a volatile pointer, as every
  * real op is, so the subtracted overhead includes the call, the return and
  * the frame set-up: an op that does nothing measures 0. */
-static void __attribute__((noinline)) empty_op(void *ctx) { (void)ctx; }
-static op_fn volatile empty_op_ptr = empty_op;
+void __attribute__((noinline)) timing_empty_op(void *ctx) { (void)ctx; }
+static op_fn volatile empty_op_ptr = timing_empty_op;
 
 /* one_sample: the timed region of sample mode, with the op behind a call. */
 static inline uint32_t one_sample(op_fn op, void *ctx)
@@ -31,17 +34,22 @@ static uint64_t one_batch(op_fn op, void *ctx, uint32_t k)
     return tsc_read() - t0;
 }
 
-/* overhead_sample: the least cost of an empty sample region (min of 256):
- * under icount this is exact, on hardware the least disturbed. */
-static uint32_t overhead_sample(void)
+static void run_untimed(const struct op *o)
 {
-    uint32_t best = 0xFFFFFFFFu;
-    for (int i = 0; i < 256; i++) {
-        uint32_t d = one_sample(empty_op_ptr, 0);
-        if (d < best)
-            best = d;
-    }
-    return best;
+    if (o->prep) o->prep(o->ctx);
+    o->op(o->ctx);
+    if (o->post) o->post(o->ctx);
+}
+
+void overhead_measure(uint32_t *min, uint32_t *p50)
+{
+    uint32_t v[OVERHEAD_SAMPLES];
+
+    for (int i = 0; i < OVERHEAD_SAMPLES; i++)
+        v[i] = one_sample(empty_op_ptr, 0);
+    sort_u32(v, OVERHEAD_SAMPLES);
+    *min = v[0];
+    *p50 = v[(OVERHEAD_SAMPLES - 1) / 2];
 }
 
 static void check_n(uint32_t n)
@@ -50,10 +58,56 @@ static void check_n(uint32_t n)
         panic("timing: %u samples asked for, allowed 1..%u", n, MAX_SAMPLES);
 }
 
-void measure_samples(const struct op *o, uint32_t n, struct stats *st)
+/* sync_start: concurrent only: wait for every CPU's warm-up, then say
+ * this CPU runs its op from now on (begin). */
+static void sync_start(struct measure_sync *sync)
+{
+    if (!sync)
+        return;
+    smp_barrier_wait(sync->warm);
+    sync->begin = tsc_read();
+    __atomic_add_fetch(sync->started, 1, __ATOMIC_ACQ_REL);
+}
+
+/* sync_keep: whether the next sample counts: alone always; concurrent
+ * only once every CPU has begun (a CPU released late from the barrier
+ * must not leave the others timing alone). */
+static inline int sync_keep(const struct measure_sync *sync)
+{
+    return !sync || __atomic_load_n(sync->started, __ATOMIC_ACQUIRE) == sync->n;
+}
+
+/* sync_finish: concurrent only: say this CPU is done, and keep running
+ * the op untimed until every CPU is (timing.h). */
+static void sync_finish(struct measure_sync *sync, const struct op *o)
+{
+    if (!sync)
+        return;
+    __atomic_add_fetch(sync->done, 1, __ATOMIC_ACQ_REL);
+    while (__atomic_load_n(sync->done, __ATOMIC_ACQUIRE) < sync->n) {
+        run_untimed(o);
+        cpu_relax();
+    }
+    sync->stop = tsc_read();
+}
+
+/* finish: statistics, the raw copy (raw=1) and the window of v[0..n). */
+static void finish(uint32_t *v, uint32_t n, struct stats *st, uint64_t ovh,
+                   uint64_t t_first, uint64_t t_last)
+{
+    stats_compute(v, n, st);
+    st->raw = raw_keep(v, n);
+    st->overhead = ovh;
+    st->t_first = t_first;
+    st->t_last = t_last;
+}
+
+void measure_samples_sync(const struct op *o, uint32_t n, struct stats *st,
+                          struct measure_sync *sync)
 {
     uint32_t *v = samples_buf[smp_processor_id()];
-    uint32_t ovh, warm = n / 10 < 16 ? 16 : n / 10;
+    uint32_t ovh, ovh_min, warm = n / 10 < 16 ? 16 : n / 10;
+    uint64_t t_first, t_last;
 
     check_n(n);
     for (uint32_t i = 0; i < warm; i++) {
@@ -61,22 +115,35 @@ void measure_samples(const struct op *o, uint32_t n, struct stats *st)
         one_sample(o->op, o->ctx);
         if (o->post) o->post(o->ctx);
     }
-    ovh = overhead_sample();
-    for (uint32_t i = 0; i < n; i++) {
+    overhead_measure(&ovh_min, &ovh);
+    if (!overhead_stable(ovh_min, ovh))
+        ovh = ovh_min;
+    sync_start(sync);
+    t_first = 0;
+    for (uint32_t i = 0; i < n;) {
+        int keep = sync_keep(sync);
+
+        if (keep && i == 0)
+            t_first = tsc_read();
         if (o->prep) o->prep(o->ctx);
         uint32_t d = one_sample(o->op, o->ctx);
         if (o->post) o->post(o->ctx);
-        v[i] = d > ovh ? d - ovh : 0;
+        if (sync)
+            cpu_relax();
+        if (keep)
+            v[i++] = d > ovh ? d - ovh : 0;
     }
-    stats_compute(v, n, st);
-    st->overhead = ovh;
+    t_last = tsc_read();
+    sync_finish(sync, o);
+    finish(v, n, st, ovh, t_first, t_last);
 }
 
-void measure_batch(const struct op *o, uint32_t n, struct stats *st)
+void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
+                        struct measure_sync *sync)
 {
     uint32_t *v = samples_buf[smp_processor_id()];
-    uint32_t k = 1;
-    uint64_t ovh = UINT64_MAX;
+    uint32_t k = 1, ov[64];
+    uint64_t ovh, t_first, t_last;
 
     check_n(n);
     for (;;) {                          /* warm-up while growing K */
@@ -87,18 +154,59 @@ void measure_batch(const struct op *o, uint32_t n, struct stats *st)
             break;
         k *= 2;
     }
-    for (int i = 0; i < 64; i++) {
+    for (int i = 0; i < 64; i++) {      /* the empty region of K calls */
         uint64_t d = one_batch(empty_op_ptr, 0, k);
-        if (d < ovh)
-            ovh = d;
+        ov[i] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
     }
-    for (uint32_t i = 0; i < n; i++) {
+    sort_u32(ov, 64);
+    ovh = overhead_stable(ov[0], ov[31]) ? ov[31] : ov[0];
+    sync_start(sync);
+    t_first = 0;
+    for (uint32_t i = 0; i < n;) {
+        int keep = sync_keep(sync);
+
+        if (keep && i == 0)
+            t_first = tsc_read();
         if (o->prep) o->prep(o->ctx);
         uint64_t d = one_batch(o->op, o->ctx, k);
         if (o->post) o->post(o->ctx);
-        d = d > ovh ? (d - ovh) / k : 0;
-        v[i] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
+        if (sync)
+            cpu_relax();
+        if (!keep)
+            continue;
+        d = d > ovh ? (d - ovh + k / 2) / k : 0;     /* to the nearest tick */
+        v[i++] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
     }
-    stats_compute(v, n, st);
-    st->overhead = ovh / k;
+    t_last = tsc_read();
+    sync_finish(sync, o);
+    finish(v, n, st, (ovh + k / 2) / k, t_first, t_last);
+}
+
+void measure_tsc_read(uint32_t n, struct stats *st)
+{
+    uint32_t *v = samples_buf[smp_processor_id()];
+    uint64_t t_first, t_last;
+
+    check_n(n);
+    t_first = tsc_read();
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t t0 = tsc_read();
+        uint64_t t1 = tsc_read();
+        v[i] = t1 - t0 > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)(t1 - t0);
+    }
+    t_last = tsc_read();
+    finish(v, n, st, 0, t_first, t_last);
+}
+
+void measure_overhead(uint32_t n, struct stats *st)
+{
+    uint32_t *v = samples_buf[smp_processor_id()];
+    uint64_t t_first, t_last;
+
+    check_n(n);
+    t_first = tsc_read();
+    for (uint32_t i = 0; i < n; i++)
+        v[i] = one_sample(empty_op_ptr, 0);
+    t_last = tsc_read();
+    finish(v, n, st, 0, t_first, t_last);
 }

@@ -80,8 +80,44 @@ static inline void pte_clear(pteval_t *ptep)
 #define set_pmd(pmdp, val)  set_pte(pmdp, val)
 #define pmd_clear(pmdp)     pte_clear(pmdp)
 
-/* Read an entry in one go (a 64-bit load, as the two halves are stable
- * whenever hm/ reads its own tables). */
-static inline pteval_t pte_read(const pteval_t *ptep) { return *(const volatile pteval_t *)ptep; }
+/* Whether the entry at ptep is present: Present lives in the low half, so
+ * one 32-bit load answers, torn or not (vmalloc's "slot is empty" check). */
+static inline bool pte_present_at(const pteval_t *ptep)
+{
+    return *(const volatile pte_half_t *)ptep & _PAGE_PRESENT;
+}
+
+#ifdef HM_HOST
+/* tests/sim: runs between the two half loads of pte_read, so a test can
+ * play the other CPU that rewrites the entry meanwhile. */
+void sim_pte_read_between(const volatile pte_half_t *half);
+#define pte_read_between(p) sim_pte_read_between(p)
+#else
+#define pte_read_between(p) __asm__ volatile("" ::: "memory")
+#endif
+
+/*
+ * Read an entry that another CPU may be rewriting (vmalloc_to_page while
+ * a vfree clears it). A 64-bit load on a 32-bit CPU is two 32-bit loads
+ * and can return one half of the old entry and one of the new. Linux's
+ * PAE answer (ptep_get_lockless): low half, high half, low half again,
+ * until the low half did not change. x86 keeps loads in order, so with
+ * the writers' order above (the low half, holding Present, written last
+ * on set and first on clear) an unchanged low half means the high half
+ * read between them belongs to it. A compiler barrier suffices here.
+ */
+static inline pteval_t pte_read(const pteval_t *ptep)
+{
+    const volatile pte_half_t *half = (const volatile pte_half_t *)ptep;
+    uint32_t lo, hi;
+
+    do {
+        lo = half[0];
+        pte_read_between(half);
+        hi = half[1];
+        __asm__ volatile("" ::: "memory");
+    } while (lo != half[0]);
+    return ((pteval_t)hi << 32) | lo;
+}
 
 #endif

@@ -32,7 +32,7 @@ static inline pteval_t *map_one(pteval_t *prev, unsigned long va, struct page *p
 {
     pteval_t *ptep = next_kpte(prev, va);
 
-    BUG_ON(pte_present(pte_read(ptep)));
+    BUG_ON(pte_present_at(ptep));
     set_pte(ptep, pfn_pte(page_to_pfn(page), PAGE_KERNEL));
     return ptep;
 }

@@ -64,6 +64,7 @@ void sim_init(uint64_t phys_bytes)
     sim_ncpus = 1;
     sim_relax_hook = NULL;
     sim_relax_count = 0;
+    sim_pte_read_hook = NULL;
     sim_pte_writes = 0;
     pmd = (pteval_t *)(sim_ram + SIM_BOOT_PMD_PHYS);
     for (i = 0; i < MAXMEM / PMD_SIZE; i++)
@@ -136,6 +137,15 @@ void sim_pte_write_half(volatile pte_half_t *half, uint32_t val)
     sim_pte_log[sim_pte_writes % SIM_PTE_LOG].val = val;
     sim_pte_writes++;
     *half = val;
+}
+
+/* pte_read's test hook: between its two half loads, the other CPU acts. */
+void (*sim_pte_read_hook)(const volatile pte_half_t *half);
+
+void sim_pte_read_between(const volatile pte_half_t *half)
+{
+    if (sim_pte_read_hook)
+        sim_pte_read_hook(half);
 }
 
 /* A spin loop's pause: lets a test act as "another CPU" (sim_relax_hook);

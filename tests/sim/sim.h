@@ -85,6 +85,9 @@ extern int sim_cpu, sim_ncpus;
  * another CPU while hm/ waits; sim_init clears it. Without one, a spin of
  * a million turns panics. */
 extern void (*sim_relax_hook)(void);
+/* Called by pte_read between its low and high half loads (NULL: none):
+ * a test rewrites the entry there, as another CPU could. */
+extern void (*sim_pte_read_hook)(const volatile pte_half_t *half);
 extern unsigned long sim_relax_count;
 
 /* Also append what arch_printf prints (without the "# ") to buf, kept

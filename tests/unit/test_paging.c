@@ -112,11 +112,51 @@ static void test_pte_helpers(void)
              _PAGE_PRESENT | _PAGE_RW | _PAGE_GLOBAL, "PAGE_KERNEL is global, present, rw, supervisor");
 }
 
+/* pte_read while "another CPU" replaces the entry: between pte_read's
+ * low and high loads, the hook does pte_clear + set_pte of an entry whose
+ * low half differs (another pfn above 4 GiB). A plain two-load read would
+ * return the old low half with the new high half; pte_read must return
+ * the new entry whole. A second hook returns the old low half
+ * unchanged, so one pass suffices. */
+static pteval_t torn_new;
+static int torn_calls;
+
+static void torn_writer(const volatile pte_half_t *half)
+{
+    if (torn_calls++ == 0) {
+        pte_clear((pteval_t *)half);
+        set_pte((pteval_t *)half, torn_new);
+    }
+}
+
+static void test_pte_read_torn(void)
+{
+    pteval_t *pte = arch_fixmap_pte(FIX_TEST);
+    pteval_t old = pfn_pte(0x123456, PAGE_KERNEL), got;
+
+    torn_new = pfn_pte(0x987654, PAGE_KERNEL);
+    set_pte(pte, old);
+    torn_calls = 0;
+    sim_pte_read_hook = torn_writer;
+    got = pte_read(pte);
+    sim_pte_read_hook = NULL;
+    CHECK(got == torn_new && torn_calls == 2,
+          "pte_read re-reads when the entry changes between its halves (got 0x%llx, %d passes)",
+          (unsigned long long)got, torn_calls);
+    torn_calls = 1;                     /* the hook now leaves the entry alone */
+    sim_pte_read_hook = torn_writer;
+    got = pte_read(pte);
+    sim_pte_read_hook = NULL;
+    CHECK(got == torn_new && torn_calls == 2, "pte_read of a stable entry takes one pass");
+    pte_clear(pte);
+}
+
 int main(void)
 {
     test_pte_helpers();
     test_tables(&machines[0]);      /* 128M: vmalloc starts low, 445 PTE pages */
     test_fixmap();
+    test_pte_read_torn();
     test_tables(&machines[1]);      /* 1G: full 896 MiB direct map */
     test_fixmap();
     test_tables(&machines[NR_MACHINES - 1]);
