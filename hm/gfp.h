@@ -54,6 +54,14 @@ void free_pages(unsigned long addr, unsigned int order);
 
 /* ---- per-CPU page lists (hm/page_pcp.c) ---- */
 
+/* Linux's alloc_pages_bulk_list: up to nr order-0 pages as alloc_page(gfp)
+ * would give them, each added to the tail of list through page->lru.
+ * This CPU's list of the top zone is taken under one lock, refilled from
+ * the buddy with everything still missing (at least a batch, at most 1024
+ * pages at a time); other zones only through alloc_page. Returns how many
+ * (fewer than nr only when memory runs out). */
+unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr, struct list_head *list);
+
 /* Size zone's pcp lists from its managed pages (batch, high: see
  * docs/mem.md) and empty them. mm_init runs it after the boot fill. */
 void zone_pcp_init(struct zone *zone);

@@ -110,6 +110,44 @@ void free_pcppages_drain(struct zone *zone, struct per_cpu_pages *pcp)
     spin_unlock(&pcp->lock);
 }
 
+unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr, struct list_head *list)
+{
+    struct zone *zone = &node_zones[gfp_zone(gfp)];
+    struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+    unsigned long got = 0;
+
+    spin_lock(&pcp->lock);
+    while (got < nr) {
+        struct page *page;
+
+        if (list_empty(&pcp->list)) {
+            unsigned long want = nr - got;      /* all that is still missing, at least a batch */
+
+            if (want < (unsigned long)pcp->batch)
+                want = (unsigned long)pcp->batch;
+            if (!rmqueue_bulk(zone, want > 1024 ? 1024 : (int)want, pcp))
+                break;
+        }
+        page = list_first_entry(&pcp->list, struct page, lru);
+        list_del(&page->lru);
+        pcp->count--;
+        page->flags = PG_head;
+        page->private = 0;
+        page->_refcount = 1;
+        list_add_tail(&page->lru, list);
+        got++;
+    }
+    spin_unlock(&pcp->lock);
+    for (; got < nr; got++) {           /* the top zone ran dry: fall back, drain */
+        struct page *page = alloc_pages(gfp, 0);
+
+        if (!page)
+            break;
+        list_add_tail(&page->lru, list);
+    }
+    return got;
+}
+
 /* Empty CPU cpu's list of zone into the buddy; returns the pages moved. */
 static unsigned long drain_pages_zone(int cpu, struct zone *zone)
 {

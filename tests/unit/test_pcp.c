@@ -188,6 +188,47 @@ static void test_double_free(void)
     CHECK(nr_free_pages() == total && walk_lists(NULL) == 0, "the caught double free changed nothing");
 }
 
+static void test_bulk(void)
+{
+    static struct page **held;
+    struct list_head list, *pos;
+    unsigned long total = nr_free_pages(), n = 0, got, ok = 1;
+    struct page *p;
+
+    INIT_LIST_HEAD(&list);
+    got = alloc_pages_bulk_list(GFP_HIGHUSER, 100, &list);
+    list_for_each(pos, &list) {
+        p = list_entry(pos, struct page, lru);
+        ok &= p->flags == PG_head && p->private == 0 && p->_refcount == 1 &&
+              page_zone(p) == &node_zones[ZONE_HIGHMEM];
+        n++;
+    }
+    CHECK(got == 100 && n == 100 && ok && nr_free_pages() == total - 100 && walk_lists(NULL) == 0,
+          "alloc_pages_bulk_list hands out 100 allocated highmem pages");
+    while (!list_empty(&list)) {
+        p = list_first_entry(&list, struct page, lru);
+        list_del(&p->lru);
+        __free_page(p);
+    }
+    CHECK_EQ(nr_free_pages(), total, "all 100 freed back");
+    held = malloc(sizeof(*held) << 18);
+    while ((p = alloc_page(GFP_KERNEL)) != NULL)                /* lowmem gone */
+        held[n++] = p;
+    INIT_LIST_HEAD(&list);
+    got = alloc_pages_bulk_list(GFP_HIGHUSER, 1UL << 20, &list);
+    CHECK(got == total - n + 100 && nr_free_pages() == 0,
+          "bulk: asked for more than there is, gets every highmem page (%lu)", got);
+    while (!list_empty(&list)) {
+        p = list_first_entry(&list, struct page, lru);
+        list_del(&p->lru);
+        __free_page(p);
+    }
+    while (n > 100)
+        __free_page(held[--n]);
+    CHECK_EQ(nr_free_pages(), total, "bulk: every page back");
+    free(held);
+}
+
 static uint64_t rng_state;
 static uint64_t rng(void)          /* xorshift64* */
 {
@@ -294,6 +335,7 @@ int main(void)
     test_park();
     test_reachable();
     test_double_free();
+    test_bulk();
     test_stress();
     sim_fini();
     return check_done();
