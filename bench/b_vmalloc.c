@@ -10,9 +10,17 @@
  *                    flush on every vfree.
  *   long_busy_list   lazy 1-page pairs with live_areas = 10,000 one-page
  *                    areas live below (Linux's long_busy_list_alloc_test).
- *   fragmented       lazy 2-page pairs above free_holes one-page holes:
- *                    first fit walks every hole (the free list's worst
- *                    case), and so does each free in the purge.
+ *   fragmented       lazy 2-page pairs above free_holes one-page holes,
+ *                    free_holes = 10, 100, 1,000, 10,000 and the most the
+ *                    space allows (all but 1,024 free pages in holes and
+ *                    the ranges between them, as far as the vmap_area
+ *                    descriptors last): the free-area tree must stay
+ *                    log-time in them (a sorted list walked every hole).
+ *                    The holes are cut with the area allocator itself
+ *                    (alloc_vmap_area of one page, no guard page, as
+ *                    Linux's VM_NO_GUARD): 2 pages per hole, so 1 GiB's
+ *                    116 MiB space holds about 14,300 (at most
+ *                    MAX_HOLES are cut).
  * lazy and eager run with ncpus = 1 .. every online CPU: CPU 0 measures
  * with only the first ncpus CPUs active and the others parked
  * (set_active_first_n), so a purge or an eager free flushes exactly ncpus
@@ -20,19 +28,23 @@
  * CPUs online. long_busy_list and fragmented are ncpus = 1 only. Rows are
  * cpu 0; everything is measured first, with progress lines ("-- bench
  * vmalloc ncpus=N"), then printed.
- * quick: args' samples only, and 1,000 live areas / holes at most.
+ * quick: args' samples only, and 1,000 live areas (every hole count).
  */
 #include "bench/args.h"
 #include "bench/bench.h"
 #include "bench/concurrent.h"
 #include "bench/report.h"
 #include "boot/console.h"
+#include "boot/format.h"
 #include "boot/smp.h"
 #include "hm/vmalloc.h"
+#include "hm/vmap_area.h"
 
 #define MAX_LIVE 20000
+#define MAX_HOLES 60000        /* 2 pages each; an 884 MiB space would hold 113,000 */
 #define NSIZES 7
-#define MAX_ROWS (2 * NSIZES * NR_CPUS + 2)
+#define NHOLES 5
+#define MAX_ROWS (2 * NSIZES * NR_CPUS + 1 + NHOLES)
 
 static const unsigned long sizes[NSIZES] = { 1, 2, 4, 16, 64, 256, 1024 };
 
@@ -107,14 +119,43 @@ static void free_live(unsigned long n, unsigned long step)
         vfree(live[i]);
 }
 
-/* long_busy_list with n live areas; fragmented with h holes, h at most an
- * eighth of the space in pages (the 2h areas take half of it). */
+/* The hole cutter's one-page ranges, no guard: live ones at odd indices. */
+static unsigned long cuts[2 * MAX_HOLES];
+
+/* Cut h one-page holes from the bottom of an empty space: 2h one-page
+ * ranges from the area allocator, every other one given back. False (all
+ * given back) if the space runs out first. */
+static bool cut_holes(unsigned long h)
+{
+    for (unsigned long i = 0; i < 2 * h; i++) {
+        struct vmap_area *va = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE);
+
+        if (!va) {
+            while (i)
+                free_vmap_area(find_unlink_vmap_area(cuts[--i], VM_MAP));
+            return false;
+        }
+        va->flags = VM_MAP;             /* so find_unlink takes it back */
+        cuts[i] = va->va_start;
+    }
+    for (unsigned long i = 0; i < 2 * h; i += 2)
+        free_vmap_area(find_unlink_vmap_area(cuts[i], VM_MAP));
+    return true;
+}
+
+static void uncut_holes(unsigned long h)
+{
+    for (unsigned long i = 1; i < 2 * h; i += 2)
+        free_vmap_area(find_unlink_vmap_area(cuts[i], VM_MAP));
+}
+
+/* long_busy_list with n live areas, then the fragmented sweep. */
 static void busy_rows(unsigned long n)
 {
-    unsigned long h = ((VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT) / 8;
+    unsigned long holes[NHOLES] = { 10, 100, 1000, 10000, 0 }, free_pg, hmax;
+    struct vmalloc_stats st;
+    char why[96];
 
-    if (h > n)
-        h = n;
     vmalloc_set_mode(VMAP_LAZY);
     vm_unmap_aliases();
     if (!take_live(n)) {
@@ -123,16 +164,34 @@ static void busy_rows(unsigned long n)
         pair_row("long_busy_list", VMAP_LAZY, 1, "live_areas", n);
         free_live(n, 1);
     }
-    /* 2h areas, every other one freed: h holes of one page + guard. */
+    /* The most holes: all free space but 1,024 pages, and descriptors
+     * for the 2h ranges cut (both run out at about the same count). */
     vm_unmap_aliases();
-    if (!take_live(2 * h)) {
-        bench_skip("vmalloc", "fragmented", "no room for the holes");
-        return;
+    vmalloc_get_stats(&st);
+    free_pg = st.free_bytes >> PAGE_SHIFT;
+    hmax = free_pg > 1024 + 2 ? (free_pg - 1024) / 2 : 0;
+    if (st.pool_free < 2 * hmax + 16)
+        hmax = st.pool_free > 16 ? (st.pool_free - 16) / 2 : 0;
+    holes[NHOLES - 1] = hmax < MAX_HOLES ? hmax : MAX_HOLES;
+    for (int k = 0; k < NHOLES; k++) {
+        unsigned long h = holes[k];
+
+        if (k < NHOLES - 1 && h >= holes[NHOLES - 1]) {
+            hm_snprintf(why, sizeof(why), "free_holes=%lu: the space holds at most %lu", h,
+                        holes[NHOLES - 1]);
+            bench_skip("vmalloc", "fragmented", why);
+            continue;
+        }
+        vm_unmap_aliases();
+        if (!cut_holes(h)) {
+            hm_snprintf(why, sizeof(why), "free_holes=%lu: no room for the holes", h);
+            bench_skip("vmalloc", "fragmented", why);
+            continue;
+        }
+        pair_row("fragmented", VMAP_LAZY, 2, "free_holes", h);
+        vm_unmap_aliases();
+        uncut_holes(h);
     }
-    free_live(2 * h, 2);
-    pair_row("fragmented", VMAP_LAZY, 2, "free_holes", h);
-    for (unsigned long i = 1; i < 2 * h; i += 2)
-        vfree(live[i]);
 }
 
 BENCH(vmalloc)

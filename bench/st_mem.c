@@ -15,7 +15,7 @@ SELFTEST(alloc_free_every_zone)
 {
     for (int z = 0; z < MAX_NR_ZONES; z++) {
         struct zone *zone = &node_zones[z];
-        unsigned long before = zone->free_pages;
+        unsigned long before = zone_free_pages(zone);
         struct page *p0, *p3;
 
         if (before < 16) {
@@ -25,18 +25,18 @@ SELFTEST(alloc_free_every_zone)
         p0 = alloc_pages(zone_gfp[z], 0);
         p3 = alloc_pages(zone_gfp[z], 3);
         report(p0 && p3 && page_zone(p0) == zone && page_zone(p3) == zone &&
-               page_to_pfn(p3) % 8 == 0 && zone->free_pages == before - 9,
+               page_to_pfn(p3) % 8 == 0 && zone_free_pages(zone) == before - 9,
                z == ZONE_DMA ? "alloc_dma" : z == ZONE_NORMAL ? "alloc_normal" : "alloc_highmem",
                "p0 zone %s, p3 zone %s pfn 0x%lx, free %lu -> %lu",
                p0 ? page_zone(p0)->name : "-", p3 ? page_zone(p3)->name : "-",
-               p3 ? page_to_pfn(p3) : 0, before, zone->free_pages);
+               p3 ? page_to_pfn(p3) : 0, before, zone_free_pages(zone));
         if (p0)
             __free_pages(p0, 0);
         if (p3)
             __free_pages(p3, 3);
-        report(zone->free_pages == before,
+        report(zone_free_pages(zone) == before,
                z == ZONE_DMA ? "free_dma" : z == ZONE_NORMAL ? "free_normal" : "free_highmem",
-               "free pages %lu, want %lu", zone->free_pages, before);
+               "free pages %lu, want %lu", zone_free_pages(zone), before);
     }
     struct page *low = alloc_pages(GFP_KERNEL, 0);
     report(low && !PageHighMem(low) && page_address(low) == __va(page_to_phys(low)),

@@ -52,6 +52,34 @@ void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 
+/* ---- per-CPU page lists (hm/page_pcp.c) ---- */
+
+/* Linux's alloc_pages_bulk_list: up to nr order-0 pages as alloc_page(gfp)
+ * would give them, each added to the tail of list through page->lru.
+ * This CPU's list of the top zone is taken under one lock, refilled from
+ * the buddy with everything still missing (at least a batch, at most 1024
+ * pages at a time); other zones only through alloc_page. Returns how many
+ * (fewer than nr only when memory runs out). */
+unsigned long alloc_pages_bulk_list(gfp_t gfp, unsigned long nr, struct list_head *list);
+
+/* Size zone's pcp lists from its managed pages (batch, high: see
+ * docs/mem.md) and empty them. mm_init runs it after the boot fill. */
+void zone_pcp_init(struct zone *zone);
+
+/* Give every page on CPU cpu's lists (all zones) back to the buddy; any
+ * CPU may drain any other's. Returns the pages moved. */
+unsigned long drain_pages(int cpu);
+
+/* drain_pages for every CPU, zones 0..top only. Returns the pages moved. */
+unsigned long drain_all_pages(int top);
+
+/* Drain zone's lists on every CPU and stop using them (high 0, batch 1:
+ * every order-0 free goes straight to the buddy, every alloc takes one
+ * page from it), as Linux does around memory offlining; the buddy's own
+ * host tests run this way. zone_pcp_enable undoes it. */
+void zone_pcp_disable(struct zone *zone);
+void zone_pcp_enable(struct zone *zone);
+
 /* Hand the free pfns [start, end) of one zone to the buddy at boot, in the
  * largest aligned blocks (no per-page work). */
 void free_pfn_range_boot(struct zone *zone, unsigned long start, unsigned long end);

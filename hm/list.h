@@ -17,6 +17,7 @@ struct list_head {
     ((type *)((char *)(ptr) - offsetof(type, member)))
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
+#define list_last_entry(head, type, member) list_entry((head)->prev, type, member)
 
 /* Make head an empty list (points at itself both ways). */
 static inline void INIT_LIST_HEAD(struct list_head *head)

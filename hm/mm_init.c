@@ -115,6 +115,8 @@ void mm_init(unsigned int phys_bits)
     kmap_init();
     memblock_free_all();
     for (z = 0; z < MAX_NR_ZONES; z++)
+        zone_pcp_init(&node_zones[z]);
+    for (z = 0; z < MAX_NR_ZONES; z++)
         arch_printf("mm: zone %s pfn 0x%07lx-0x%07lx present %llu free %llu\n",
                     node_zones[z].name, node_zones[z].zone_start_pfn, node_zones[z].zone_end_pfn,
                     (unsigned long long)node_zones[z].present_pages,

@@ -16,13 +16,15 @@
  *   PG_reserved        never given to the buddy (hole, image, mem_map, ...)
  *   PG_buddy           first page of a free block; private = its order
  *   PG_head            first page of an allocated block; private = its order
+ *   PG_pcp             a free order-0 page on a per-CPU list (page_pcp.c)
  *   none of them       inside a free or allocated block, not its first page */
 #define PG_reserved (1u << 0)
 #define PG_buddy    (1u << 1)
 #define PG_head     (1u << 2)
+#define PG_pcp      (1u << 3)
 
 struct page {
-    struct list_head lru;       /* free_area list while PG_buddy; free for the owner otherwise */
+    struct list_head lru;       /* free_area or per-CPU list while free; the owner's otherwise */
     uint32_t flags;             /* PG_* above */
     uint32_t private;           /* block order while PG_buddy or PG_head */
     int32_t _refcount;          /* 1 while allocated, 0 while free */

@@ -14,7 +14,7 @@
 #include "mm.h"
 #include "spinlock.h"
 
-#define PA_HASH_ORDER 7
+#define PA_HASH_ORDER 10
 #define PA_HASH_SIZE  (1u << PA_HASH_ORDER)
 
 struct page_address_map {

@@ -1,4 +1,5 @@
 /* tlbflush.c - the cross-CPU part of the flush layer; see tlbflush.h. */
+#include "gfp.h"
 #include "tlbflush.h"
 
 struct tlb_counts tlb_counts[NR_CPUS];
@@ -71,6 +72,7 @@ void set_cpu_active(int cpu, bool active)
     if (!active) {
         if (!(__atomic_fetch_or(&cpu_parked_mask, bit, __ATOMIC_SEQ_CST) & bit))
             __atomic_add_fetch(&nr_parked_cpus, 1, __ATOMIC_SEQ_CST);
+        drain_pages(cpu);               /* its free pages must not sit out the park */
         return;
     }
     if (__atomic_fetch_and(&cpu_parked_mask, ~bit, __ATOMIC_SEQ_CST) & bit) {

@@ -58,6 +58,7 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 void flush_tlb_all(void);
 
 /* Park (active false) or rejoin (true) online CPU cpu, never the caller.
+ * Parking drains cpu's per-CPU page lists into the buddy (drain_pages).
  * A parked CPU must run no hm/ code until it rejoins; rejoining flushes
  * its whole TLB (one counted global flush, run on it by IPI) before this
  * returns. Call with interrupts on. Misuse is a BUG. */

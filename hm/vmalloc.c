@@ -81,19 +81,14 @@ void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp)
         return NULL;
     va->flags = VM_ALLOC;
     while (va->nr_pages < nr) {
-        struct page *page = alloc_page(gfp);
-
-        if (!page) {
-            /* Lazily freed frames come back with a purge: try that once. */
-            if (!purged && vmap_lazy_pages()) {
-                purged = true;
-                purge_vmap_area_lazy();
-                continue;
-            }
+        va->nr_pages += alloc_pages_bulk_list(gfp, nr - va->nr_pages, &va->pages);
+        if (va->nr_pages == nr)
+            break;
+        /* Lazily freed frames come back with a purge: try that once. */
+        if (purged || !vmap_lazy_pages())
             return abandon_area(va);
-        }
-        list_add_tail(&page->lru, &va->pages);
-        va->nr_pages++;
+        purged = true;
+        purge_vmap_area_lazy();
     }
     va_addr = va->va_start;
     list_for_each(pos, &va->pages) {

@@ -7,8 +7,9 @@
  *   vmap(pages, count)   maps pages the caller holds; vunmap undoes it
  *
  * Every area is followed by an unmapped guard page. The address space is
- * handed out first fit from a list of free ranges sorted by address (see
- * vmap_area.c and docs/vmalloc.md for the cost). Freeing is lazy by
+ * handed out lowest fit from a tree of free ranges augmented with the
+ * largest range below each node, in O(log n) (see vmap_area.c,
+ * vmap_tree.h and docs/vmalloc.md for the cost). Freeing is lazy by
  * default: PTEs are cleared at once without a flush, and the area waits
  * on a purge list; when the lazy pages pass lazy_max_pages(), or an
  * allocation finds no room, every waiting area is purged with one
@@ -35,8 +36,17 @@
 struct vmap_area {
     unsigned long va_start, va_end;     /* [va_start, va_end), guard included */
     struct list_head list;              /* free list, purge list or the pool */
-    struct vmap_area *hash_next;        /* busy hash chain */
-    struct list_head pages;             /* VM_ALLOC: its pages, by page->lru */
+    union {
+        struct {                        /* busy or lazy */
+            struct vmap_area *hash_next;        /* busy hash chain */
+            struct list_head pages;             /* VM_ALLOC: its pages, by page->lru */
+        };
+        struct {                        /* free: a node of free_vmap_area_root */
+            struct vmap_area *left, *right;
+            unsigned long subtree_max_size;     /* largest free range in this subtree */
+            int height;                         /* of this subtree; a leaf is 1 */
+        };
+    };
     unsigned int nr_pages;              /* mapped pages (guard excluded) */
     unsigned int flags;                 /* VM_* */
 };

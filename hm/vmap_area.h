@@ -9,16 +9,23 @@
 #include "spinlock.h"
 #include "vmalloc.h"
 
-/* Guards the free list, the busy hash, the purge list and the counters. */
+/* Guards the free list and tree, the busy hash, the purge list and the
+ * counters. */
 extern spinlock_t vmap_area_lock;
+
+/* The free ranges as an augmented tree (vmap_tree.h); read by host tests. */
+extern struct vmap_area *free_vmap_area_root;
 
 /* Start afresh over [start, end): one free range, an empty busy hash and a
  * descriptor pool sized for the most areas the range can hold (capped at
  * 1/32 of lowmem). */
 void vmap_area_init(unsigned long start, unsigned long end);
 
-/* First fit: a busy area of size bytes (guard included) at an address
+/* Lowest fit: a busy area of size bytes (guard included) at an address
  * aligned to align, entered in the busy hash; its other fields zeroed.
+ * The range is the lowest free one of at least size + align - PAGE_SIZE
+ * bytes (the first fit when align is PAGE_SIZE), else the lowest where
+ * the aligned request fits at all.
  * When nothing fits, purges the lazy areas once and tries again; NULL if
  * it still does not fit (or no descriptor is left). */
 struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align);
@@ -28,8 +35,8 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align);
  * checks va->flags to see which happened. */
 struct vmap_area *find_unlink_vmap_area(unsigned long addr, unsigned int kind);
 
-/* Return a range that is no longer busy to the free list, merging it with
- * free neighbours; free_vmap_area_locked with vmap_area_lock held. */
+/* Return a range that is no longer busy to the free list and tree,
+ * merging it with free neighbours; free_vmap_area_locked with vmap_area_lock held. */
 void free_vmap_area(struct vmap_area *va);
 void free_vmap_area_locked(struct vmap_area *va);
 

@@ -6,8 +6,9 @@
 # and one cpu-0 row for vmalloc lazy/eager pages=1, every p50 > 0; eager
 # must cost more with 4 CPUs than with 1 (its flush reaches them all);
 # tools/extract must accept the log and tools/plot draw smp_scaling.png.
-# Then the self-test tlb_park at -smp 2 (a parked CPU keeps a stale entry,
-# rejoining removes it).
+# Then the self-tests tlb_park (a parked CPU keeps a stale entry, rejoining
+# removes it) and pcp_cross_cpu (no page lost on the per-CPU lists across
+# CPUs; parking drains them) at -smp 2.
 . "$(dirname "$0")/lib.sh"
 need_image
 
@@ -76,10 +77,10 @@ check "extract accepts the log" "tools/extract failed: $(tools/extract "$LOG" "$
 tools/plot "$run" >/dev/null 2>&1
 check "plot draws smp_scaling.png" "no $run/smp_scaling.png" test -s "$run/smp_scaling.png"
 
-boot park-smp2 --accel tcg --smp 2 --mem 256M --timeout 120 -- mode=selftest test=tlb_park
-check "tlb_park status 0" "runner exit $RC: $(log_line '^FAIL: ')" [ "$RC" -eq 0 ]
+boot park-smp2 --accel tcg --smp 2 --mem 256M --timeout 120 -- mode=selftest test=tlb_park,pcp_cross_cpu
+check "tlb_park, pcp_cross_cpu status 0" "runner exit $RC: $(log_line '^FAIL: ')" [ "$RC" -eq 0 ]
 for t in tlb_park_no_shootdown tlb_park_stale_while_parked tlb_park_rejoin_flushes \
-         tlb_park_rejoin_no_stale; do
+         tlb_park_rejoin_no_stale pcp_alloc_both_cpus pcp_free_other_cpu_no_loss pcp_park_drains; do
   check "PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
 done
 finish

@@ -14,7 +14,7 @@ is_png() {
 "$ROOT/tools/extract" "$TMP/i.log" "$TMP/run" --accel icount >/dev/null 2>&1
 "$P" "$TMP/run" >"$TMP/out" 2>"$TMP/err"
 check_eq "plot exits 0 on a realistic run" "$? $(cat "$TMP/err")" "0 "
-for c in tlb kmap kmap_atomic vmalloc page_alloc overview smp_scaling shootdown; do
+for c in tlb kmap kmap_atomic vmalloc vmalloc_fragmented page_alloc overview smp_scaling shootdown; do
   if is_png "$TMP/run/$c.png"; then ok "$c.png is a PNG over 5 KiB"
   else fail "$c.png is a PNG over 5 KiB" "$(ls -l "$TMP/run/$c.png" 2>&1)"; fi
 done

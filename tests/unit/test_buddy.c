@@ -1,7 +1,8 @@
 /*
  * test_buddy.c - the buddy allocator on a 1 GiB machine (all three zones)
  * and a 128 MiB one (no highmem): split, merge, zone fallback, exhaustion,
- * and the BUG lines for double and wrong-order frees.
+ * and the BUG lines for double and wrong-order frees. The per-CPU lists
+ * are off here (buddy_only); test_pcp.c tests them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -163,11 +164,13 @@ int main(void)
 {
     held = malloc(sizeof(*held) << 18);
     sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    buddy_only();                   /* the pcp lists have test_pcp.c */
     test_split_merge();
     test_fallback_and_exhaustion("1G");
     test_bad_frees();
     test_get_free_pages();
     sim_boot(map_128m, sizeof(map_128m) / sizeof(map_128m[0]), 36);
+    buddy_only();
     test_fallback_and_exhaustion("128M");
     sim_fini();
     free(held);

@@ -79,6 +79,7 @@ int main(void)
     printf("# seed %llu (set HM_STRESS_SEED to repeat), %lu operations\n",
            (unsigned long long)rng_state, ops);
     sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    buddy_only();                   /* test_pcp.c stresses the pcp lists */
     owned = calloc(max_pfn / 8 + 1, 1);
     seen = malloc(max_pfn / 8 + 1);
     picture_take(&before);
