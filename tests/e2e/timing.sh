@@ -64,8 +64,10 @@ check "raw=1: raw sample count of every row = its samples column" "$bad" [ -z "$
 tools/plot "$T/raw" >"$T/plot.out" 2>&1
 check "raw=1: plot draws kmap_cdf.png" "$(cat "$T/plot.out")" [ -s "$T/raw/kmap_cdf.png" ]
 boot noraw --accel icount --smp 2 --mem 1G --timeout 300 -- "${words[@]}"
-strip() {  # the machine-read lines (@ lines, table rows) but .raw tables and the command line
-  tr -d '\r' <"$1" | awk '/^@begin / { t = 1; skip = ($0 ~ /\.raw$/) } (t || /^@/) && !skip && !/^@meta cmdline=/
+strip() {  # the machine-read lines (@ lines, table rows) but .raw tables, their
+  # entries in the @tables manifest (and so its CRC) and the command line
+  tr -d '\r' <"$1" | awk '/^@tables / { gsub(/,?[A-Za-z0-9_.-]+\.raw:[0-9]+/, ""); sub(/ crc32=.*/, "") }
+    /^@begin / { t = 1; skip = ($0 ~ /\.raw$/) } (t || /^@/) && !skip && !/^@meta cmdline=/
     /^@end / { t = 0; skip = 0 }'
 }
 strip "$rawlog" >"$T/raw.stripped"; strip "$LOG" >"$T/noraw.stripped"
@@ -80,12 +82,17 @@ corrupt() {  # corrupt NAME PYTHON-EXPR-ON-lines: write $T/NAME.log, extract it
 import sys, zlib
 lines = open(sys.argv[1], encoding="latin-1").read().replace("\r", "").split("\n")
 b = lines.index("@begin timing.raw"); e = next(i for i in range(b, len(lines)) if lines[i].startswith("@end timing.raw"))
-def fix_end():  # a consistent @end for the rows left
+def fix_end():  # a consistent @end (header and rows) and @tables for the rows left
     rows = lines[b + 2:e2()]
-    crc = 0
+    crc = zlib.crc32((lines[b + 1] + "\n").encode())
     for r in rows:
         crc = zlib.crc32((r + "\n").encode(), crc)
     lines[e2()] = "@end timing.raw rows=%d crc32=%08x" % (len(rows), crc & 0xffffffff)
+    m = next(i for i in range(len(lines)) if lines[i].startswith("@tables "))
+    items = [("timing.raw:%d" % len(rows)) if x.startswith("timing.raw:") else x
+             for x in lines[m].split(" ")[1].split(",")]
+    body = ",".join(items)
+    lines[m] = "@tables %s crc32=%08x" % (body, zlib.crc32((body + "\n").encode()) & 0xffffffff)
 def e2():
     return next(i for i in range(b, len(lines)) if lines[i].startswith("@end timing.raw"))
 exec(sys.argv[3])
