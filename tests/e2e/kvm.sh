@@ -35,10 +35,12 @@ step bad tools/run --accel kvm --timeout 600 --log \$o/bad.log -- mode=nonsense
 EOF
 
 # The one L1 boot: make bench ACCEL=nested's own path, with the cases first.
+# Niced: L1's two busy vCPU threads must not starve the tests that run beside
+# this one with tight time limits; these limits are loose.
 start=$SECONDS
 ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick RESULTS_ROOT=$out/results \
   NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-2400} NESTED_PRE="bash $out/in_l1.sh" \
-  tools/bench >"$out/bench.out" 2>&1
+  nice -n 10 tools/bench >"$out/bench.out" 2>&1
 rc=$?
 echo "# L1 session: $((SECONDS - start)) s"
 run=$out/results/quick
@@ -75,6 +77,6 @@ check "kvm quick bench unit=cycles" "a row whose unit is not cycles" \
   awk -F, 'NR > 1 && $8 != "cycles" { bad = 1 } NR > 1 { n++ } END { exit bad || !n }' "$run/results.csv"
 check_grep "kvm quick bench meta accel=kvm" '^accel,kvm$' "$run/meta.csv"
 check_grep "kvm quick bench meta hypervisor" '^hypervisor,KVMKVMKVM$' "$run/meta.csv"
-check_grep "kvm quick bench meta nested caveat" '^accel_note,KVM nested in TCG: exits of an emulated host, not hardware$' "$run/meta.csv"
+check_grep "kvm quick bench meta nested caveat" '^accel_note,"KVM nested in TCG: exits of an emulated host, not hardware"$' "$run/meta.csv"
 check_grep "kvm quick bench summary caveat" 'KVM nested in TCG: exits of an emulated host, not hardware' "$out/bench.out"
 finish
