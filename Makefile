@@ -107,4 +107,5 @@ peer-baseline: peer-kernel
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# (build/peer is the kernel's tree: its .d files are not ours)
+-include $(shell find $(BUILD) -path $(BUILD)/peer -prune -o -name '*.d' -print 2>/dev/null)
