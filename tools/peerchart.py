@@ -66,16 +66,18 @@ def draw(dest, matched, unit, title):
         tics = ", ".join('"%s" %d' % (hmplot.clean(short(k)), i)
                          for i, (k, _, _) in enumerate(matched))
         width = max(1000, 28 * len(matched) + 200)
+        top = max(max(rh["p99"], rl["p99"], 1) for _, rh, rl in matched) * 30
         gp = "\n".join([
             "set terminal pngcairo size %d,700 font 'sans,9'" % width,
             "set output 'peer.png'",
             "set title %s" % hmplot.q(title),
             "set logscale y",
+            "set yrange [*:%g]" % top,
             "set ylabel %s" % hmplot.q(hr.unit_label([unit]) + ", p50 (whisker to p99)"),
             "set xtics (%s) rotate by 60 right" % tics,
             "set xrange [-1:%d]" % len(matched),
             "set grid ytics",
-            "set key top left",
+            "set key bottom right",
             "set bmargin 14",
             "plot 'data' using ($1-0.18):2:2:3 with yerrorbars lc rgb '%s' pt 7 ps 0.8 "
             "title 'hmbench', \\" % hmplot.COLORS[0],

@@ -34,6 +34,8 @@ static void print_config(void)
 		{ "debug_vm", IS_ENABLED(CONFIG_DEBUG_VM) },
 		{ "kasan", IS_ENABLED(CONFIG_KASAN) },
 		{ "page_poisoning", IS_ENABLED(CONFIG_PAGE_POISONING) },
+		{ "slob", IS_ENABLED(CONFIG_SLOB) },
+		{ "slub", IS_ENABLED(CONFIG_SLUB) },
 		{ "memcg", IS_ENABLED(CONFIG_MEMCG) },
 		{ "cc_optimize_for_size", IS_ENABLED(CONFIG_CC_OPTIMIZE_FOR_SIZE) },
 	};
