@@ -70,6 +70,7 @@ def draw(dest, matched, unit, title):
         gp = "\n".join([
             "set terminal pngcairo size %d,700 font 'sans,9'" % width,
             "set output 'peer.png'",
+            "set termoption noenhanced",
             "set title %s" % hmplot.q(title),
             "set logscale y",
             "set yrange [*:%g]" % top,
