@@ -1,4 +1,4 @@
-# hmbench - see README.md. Targets: all deps bench test bochs debug plot clean.
+# hmbench - see README.md. Targets: all deps bench peer test bochs debug plot clean.
 # Sources are found by glob, so a new file needs no edit here:
 #   image:      boot/*.S boot/*.c hm/*.c bench/*.c
 #   host tests: tests/unit/test_*.c, each linked with HOST_SRC below.
@@ -31,7 +31,7 @@ HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -DHM_HOST \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps bench test unit bochs debug plot baseline clean
+.PHONY: all deps bench peer peer-kernel test unit bochs debug plot baseline peer-baseline clean
 all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso
 
 # build/gitrev.h changes only when the revision does, so only main.c rebuilds.
@@ -67,6 +67,14 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench
 
+# The peer (docs/peer.md): Debian's Linux 6.1 with the same benchmark built
+# in, booted the same way; same variables and run directory as make bench.
+peer-kernel: deps
+	@tools/peer-build
+
+peer: peer-kernel
+	@KERNEL=linux tools/bench
+
 # Every test; the last line is "N passed, N failed".
 test: deps
 	@$(MAKE) --no-print-directory -j$(shell nproc) all unit
@@ -89,7 +97,15 @@ plot:
 baseline: all
 	tools/icount-run results/baseline/icount
 
+# The same for the peer kernel (results/baseline/peer-icount), with
+# peer.png beside hmbench's baseline and the side-by-side as compare.txt.
+peer-baseline: peer-kernel
+	KERNEL=linux tools/icount-run results/baseline/peer-icount
+	tools/compare --peer results/baseline/icount results/baseline/peer-icount \
+	  --chart results/baseline/peer-icount/peer.png >results/baseline/peer-icount/compare.txt
+
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# (build/peer is the kernel's tree: its .d files are not ours)
+-include $(shell find $(BUILD) -path $(BUILD)/peer -prune -o -name '*.d' -print 2>/dev/null)

@@ -39,6 +39,7 @@ void main(void)
     printk("boot: command line '%s'\n", bootinfo.cmdline);
     args_parse(bootinfo.cmdline);
 
+    printk("@meta impl=hmbench\n");
     printk("@meta git_rev=%s\n", GIT_REV);
     printk("@meta cmdline=%s\n", bootinfo.cmdline);
     cpu_identify();

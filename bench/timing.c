@@ -12,7 +12,7 @@ static uint32_t samples_buf[NR_CPUS][MAX_SAMPLES];
 /* The op of the empty region. Called through a volatile pointer, as every
  * real op is, so the subtracted overhead includes the call, the return and
  * the frame set-up: an op that does nothing measures 0. */
-void __attribute__((noinline)) timing_empty_op(void *ctx) { (void)ctx; }
+void __attribute__((__noinline__)) timing_empty_op(void *ctx) { (void)ctx; }
 static op_fn volatile empty_op_ptr = timing_empty_op;
 
 /* one_sample: the timed region of sample mode, with the op behind a call. */
