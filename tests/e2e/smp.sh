@@ -83,12 +83,12 @@ for line in open(sys.argv[1], errors="replace"):
     if line == "@begin shootdown": inside, hdr = True, True; continue
     if inside and line.startswith("@end shootdown"):
         f = dict(kv.split("=") for kv in line.split()[2:])
-        crc = 0
+        crc = zlib.crc32((header + "\n").encode())    # the CRC covers the header too
         for r in rows: crc = zlib.crc32((r + "\n").encode(), crc)
         if int(f["rows"]) != len(rows) or int(f["crc32"], 16) != crc: out.append("bad-end")
         inside = False; continue
     if inside:
-        if hdr: hdr = False; continue
+        if hdr: hdr, header = False, line; continue
         if not line.startswith("shootdown,"): out.append("junk:" + line[:40]); continue
         rows.append(line)
 keys = sorted("%s/%s/%s" % (r.split(",")[1], r.split(",")[5], r.split(",")[4]) for r in rows)
