@@ -1,5 +1,5 @@
 /*
- * args.h - the guest command line of hmbench (DESIGN §3), parsed once.
+ * args.h - the guest command line of hmbench (README "Guest command line"), parsed once.
  *
  *   mode=bench|selftest      what to run
  *   bench=<name,...>|all     which benchmarks (mode=bench)

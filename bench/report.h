@@ -1,5 +1,5 @@
 /*
- * report.h - results as CSV tables on the serial port (DESIGN §3):
+ * report.h - results as CSV tables on the serial port (README "Output format"):
  *   @begin <table>
  *   bench,variant,param_name,param,cpu,ncpus,samples,unit,min,p50,...
  *   <rows>

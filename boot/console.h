@@ -13,7 +13,7 @@
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vprintk(const char *fmt, va_list ap);
 
-/* Exit statuses (DESIGN §3). */
+/* Exit statuses (README "Exit statuses"). */
 enum {
     EXIT_OK = 0,
     EXIT_TESTFAIL = 1,

@@ -54,7 +54,7 @@ void irq_register(int vector, irq_handler_t handler)
     handlers[vector] = handler;
 }
 
-/* fatal_exception: the register dump DESIGN §3 asks for, then status 3. */
+/* fatal_exception: the register dump of README "Exit statuses" (status 3). */
 static void fatal_exception(struct trapframe *tf)
 {
     int cpu = smp_processor_id();

@@ -1,4 +1,4 @@
-"""hmlog - parse and validate an hmbench serial log (DESIGN.md section 3).
+"""hmlog - parse and validate an hmbench serial log (README "Output format").
 
 The log is data: nothing in it is ever evaluated, executed or passed to a
 shell.  Machine-read lines start with '@' at the beginning of a line:

@@ -2,7 +2,7 @@
 # tools/runlib.sh - shell helpers shared by tools/run and tools/bochs.
 # Sourced, never run. The caller sets RL_NAME (the prefix of its messages).
 #
-# Exit codes of both runners (DESIGN §3): the guest's status 0..3 from its
+# Exit codes of both runners (README "Exit statuses"): the guest's status 0..3 from its
 # "@done status=N" line, 124 on timeout, 125 when the guest stopped or
 # reset without an "@done" line. A bad option is one line and status 2.
 
