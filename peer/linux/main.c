@@ -15,6 +15,7 @@
 #include <asm/io.h>
 #include <asm/processor.h>
 #include "bench/args.h"
+#include "boot/console.h"
 #include "peer.h"
 
 bool tsc_fenced;
