@@ -152,26 +152,26 @@ void bench_skip(const char *bench, const char *variant, const char *why)
 
 /* exit_report: "@tables name:rows,... crc32=X" (or "-" for none), the
  * manifest that lets the host see a table deleted whole; called by hm_exit
- * just before "@done". Only tables that reached table_end are listed. */
+ * (and the peer's exit) just before "@done". Only tables that reached
+ * table_end are listed. The line is built first and printed by one printk,
+ * so that Linux's printk (the peer) does not break it into lines. */
 void exit_report(void)
 {
-    char item[80];
-    uint32_t crc = 0;
+    static char line[MAX_TABLES * 48 + 32];
+    size_t len;
     int i, n;
 
-    printk("@tables ");
-    if (!n_done_tables) {
-        crc = crc32_update(crc, "-", 1);
-        printk("-");
-    }
+    len = (size_t)hm_snprintf(line, sizeof(line), "@tables %s", n_done_tables ? "" : "-");
     for (i = 0; i < n_done_tables; i++) {
-        n = hm_snprintf(item, sizeof(item), "%s%s:%u", i ? "," : "", done_tables[i].name,
-                        done_tables[i].rows);
-        if (n <= 0 || (size_t)n >= sizeof(item))
-            n = (int)strlen(item);      /* cut: the host refuses the CRC */
-        crc = crc32_update(crc, item, (size_t)n);
-        printk("%s", item);
+        n = hm_snprintf(line + len, sizeof(line) - len, "%s%s:%u", i ? "," : "",
+                        done_tables[i].name, done_tables[i].rows);
+        if (n <= 0 || (size_t)n >= sizeof(line) - len)
+            panic("report: the @tables line does not fit");
+        len += (size_t)n;
     }
-    crc = crc32_update(crc, "\n", 1);
-    printk(" crc32=%08x\n", crc);
+    n = hm_snprintf(line + len, sizeof(line) - len, " crc32=%08x",
+                    crc32_update(crc32_update(0, line + 8, len - 8), "\n", 1));
+    if (n <= 0 || (size_t)n >= sizeof(line) - len)
+        panic("report: the @tables line does not fit");
+    printk("%s\n", line);
 }
