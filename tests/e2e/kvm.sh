@@ -25,7 +25,19 @@ rm -rf "$out" && mkdir -p "$out" || { fail "kvm setup" "cannot create $out"; fin
 # (what the tool printed) and NAME.rc (its status); nothing is judged there.
 cat >"$out/in_l1.sh" <<EOF
 o=$out
-step() { local n=\$1; shift; "\$@" >"\$o/\$n.out" 2>&1; echo \$? >"\$o/\$n.rc"; }
+# step NAME CMD...: run CMD, keep its output and status. An L2 whose serial
+# log stayed empty (tools/run's watchdog, status 125: the silent-L2 stall of
+# docs/running.md, a fault of the nesting) is run once more, and NAME.retry
+# says so; kvm.sh prints that as a note.
+step() {
+  local n=\$1 rc; shift
+  "\$@" >"\$o/\$n.out" 2>&1; rc=\$?
+  if [ \$rc = 125 ] && grep -q 'serial log stayed empty' "\$o/\$n.out"; then
+    cp "\$o/\$n.out" "\$o/\$n.retry"
+    "\$@" >"\$o/\$n.out" 2>&1; rc=\$?
+  fi
+  echo \$rc >"\$o/\$n.rc"
+}
 # Warm L1's page cache (9p under TCG) with QEMU and its firmware first, so
 # the probe's clock measures KVM, not the first read of its 50 MB.
 q=/usr/libexec/qemu-system-i386
@@ -43,7 +55,7 @@ EOF
 # this one with tight time limits; these limits are loose.
 start=$SECONDS
 ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick HMBENCH_RESULTS=$out/results \
-  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-2400} NESTED_PRE="bash $out/in_l1.sh" \
+  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-2400} NESTED_PRE="export PROBE_TIMEOUT=300 HMBENCH_BOOT_TIMEOUT=300; bash $out/in_l1.sh" \
   nice -n 10 tools/bench >"$out/bench.out" 2>&1
 rc=$?
 echo "# L1 session: $((SECONDS - start)) s"
@@ -52,6 +64,9 @@ check_eq "kvm nested quick bench status" "$rc" 0
 check "kvm nested ran the cases" "no step status from L1: $(grep -h '^nested: ' "$out/bench.out" 2>/dev/null | tail -n 1)" \
   test -f "$out/bad.rc"
 
+for r in "$out"/*.retry; do
+  [ -e "$r" ] && echo "# note: $(basename "$r" .retry) was run twice: its first L2 stayed silent (docs/running.md)"
+done
 # rc_of NAME: the status a step left, or "none".
 rc_of() { cat "$out/$1.rc" 2>/dev/null || echo none; }
 
