@@ -81,13 +81,32 @@ static void refill_unmap(struct page **pages)
     flush_tlb_kernel_range(REFILL_BASE, REFILL_BASE + REFILL_MAX * PAGE_SIZE);
 }
 
+/* tlb_target_alloc: a free page outside the first 2 MiB (the large page
+ * that overlaps the fixed-range MTRRs): pages below that come first are
+ * held aside and given back once one above has come. NULL when none does. */
+static struct page *tlb_target_alloc(void)
+{
+    struct list_head low = LIST_HEAD_INIT(low);
+    struct page *page;
+
+    while ((page = alloc_page(GFP_HIGHUSER)) && page_to_pfn(page) < (2u << 20) / PAGE_SIZE)
+        list_add(&page->lru, &low);
+    while (!list_empty(&low)) {
+        struct page *p = list_entry(low.next, struct page, lru);
+
+        list_del(&p->lru);
+        __free_page(p);
+    }
+    return page;
+}
+
 void tlb_target_map(void)
 {
     unsigned long pfn;
 
-    target_page = alloc_page(GFP_HIGHUSER);
+    target_page = tlb_target_alloc();
     if (!target_page)
-        panic("bench tlb: no free page for the target");
+        panic("bench tlb: no free page above 2 MiB for the target");
     pfn = page_to_pfn(target_page);
     set_pte(fixmap_pte(TLB_TARGET_GLOBAL), pfn_pte(pfn, PAGE_KERNEL));
     set_pte(fixmap_pte(TLB_TARGET_NONGLOBAL), pfn_pte(pfn, PAGE_KERNEL & ~_PAGE_GLOBAL));
