@@ -114,11 +114,14 @@ rl_finish() {
 # ("EL TORITO SPECIFICATION" at byte 34823, sector 17).
 rl_check_iso() {
   local f=$1
+  # bytes F SKIP COUNT: those bytes of F, NULs shown as '?' (bash would
+  # warn about, and drop, a NUL in a command substitution).
+  bytes() { dd if="$1" bs=1 skip="$2" count="$3" 2>/dev/null | LC_ALL=C tr '\0' '?'; }
   [ -f "$f" ] || rl_die "bad --iso '$f': no such file"
   [ -r "$f" ] || rl_die "bad --iso '$f': not readable"
-  [ "$(dd if="$f" bs=1 skip=32769 count=5 2>/dev/null)" = CD001 ] ||
+  [ "$(bytes "$f" 32769 5)" = CD001 ] ||
     rl_die "bad --iso '$f': not an ISO 9660 image (make one with tools/mkiso)"
-  [ "$(dd if="$f" bs=1 skip=34823 count=23 2>/dev/null)" = "EL TORITO SPECIFICATION" ] ||
+  [ "$(bytes "$f" 34823 23)" = "EL TORITO SPECIFICATION" ] ||
     rl_die "bad --iso '$f': an ISO 9660 image, but not bootable (no El Torito record)"
 }
 
