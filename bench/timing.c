@@ -15,14 +15,19 @@ static uint32_t samples_buf[NR_CPUS][MAX_SAMPLES];
 void __attribute__((__noinline__)) timing_empty_op(void *ctx) { (void)ctx; }
 static op_fn volatile empty_op_ptr = timing_empty_op;
 
+/* clamp_u32: a tick count as a sample, saturated at the largest u32. */
+static inline uint32_t clamp_u32(uint64_t d)
+{
+    return d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
+}
+
 /* one_sample: the timed region of sample mode, with the op behind a call. */
 static inline uint32_t one_sample(op_fn op, void *ctx)
 {
     uint64_t t0 = tsc_read();
     op(ctx);
     uint64_t t1 = tsc_read();
-    uint64_t d = t1 - t0;
-    return d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
+    return clamp_u32(t1 - t0);
 }
 
 /* one_batch: the timed region of batch mode: k ops back to back. */
@@ -155,8 +160,7 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
         k *= 2;
     }
     for (int i = 0; i < 64; i++) {      /* the empty region of K calls */
-        uint64_t d = one_batch(empty_op_ptr, 0, k);
-        ov[i] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
+        ov[i] = clamp_u32(one_batch(empty_op_ptr, 0, k));
     }
     sort_u32(ov, 64);
     ovh = overhead_stable(ov[0], ov[31]) ? ov[31] : ov[0];
@@ -174,8 +178,7 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
             cpu_relax();
         if (!keep)
             continue;
-        d = d > ovh ? (d - ovh + k / 2) / k : 0;     /* to the nearest tick */
-        v[i++] = d > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)d;
+        v[i++] = clamp_u32(d > ovh ? (d - ovh + k / 2) / k : 0);     /* to the nearest tick */
     }
     t_last = tsc_read();
     sync_finish(sync, o);
@@ -192,7 +195,7 @@ void measure_tsc_read(uint32_t n, struct stats *st)
     for (uint32_t i = 0; i < n; i++) {
         uint64_t t0 = tsc_read();
         uint64_t t1 = tsc_read();
-        v[i] = t1 - t0 > 0xFFFFFFFFull ? 0xFFFFFFFFu : (uint32_t)(t1 - t0);
+        v[i] = clamp_u32(t1 - t0);
     }
     t_last = tsc_read();
     finish(v, n, st, 0, t_first, t_last);
