@@ -11,7 +11,7 @@
 #ifndef HM_GFP_H
 #define HM_GFP_H
 
-#include "mm.h"
+#include "hm/mm.h"
 
 typedef unsigned int gfp_t;
 

@@ -15,7 +15,7 @@
 #ifndef HM_MM_H
 #define HM_MM_H
 
-#include "mmzone.h"
+#include "hm/mmzone.h"
 
 extern struct page *mem_map;        /* pfn 0 .. max_pfn - 1 */
 extern unsigned long max_pfn;       /* one past the last RAM page */

@@ -12,7 +12,7 @@
  * only around the list work (__rmqueue, the merge loop); the free_pages
  * test before it is an unlocked hint. The boot fill runs on one CPU.
  */
-#include "internal.h"
+#include "hm/internal.h"
 
 struct zone node_zones[MAX_NR_ZONES];
 

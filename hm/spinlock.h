@@ -8,8 +8,8 @@
 #ifndef HM_SPINLOCK_H
 #define HM_SPINLOCK_H
 
-#include "arch.h"
-#include "../boot/spinlock.h"
+#include "hm/arch.h"
+#include "boot/spinlock.h"
 
 typedef raw_spinlock_t spinlock_t;
 #define DEFINE_SPINLOCK(x) spinlock_t x = RAW_SPINLOCK_INIT

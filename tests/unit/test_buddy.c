@@ -6,9 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "machines.h"
-#include "picture.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
+#include "tests/unit/picture.h"
 
 static struct page **held;      /* pages taken by exhaust() */
 
@@ -163,13 +163,13 @@ static void test_get_free_pages(void)
 int main(void)
 {
     held = malloc(sizeof(*held) << 18);
-    sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    sim_boot(map_1g, ARRAY_SIZE(map_1g), 36);
     buddy_only();                   /* the pcp lists have test_pcp.c */
     test_split_merge();
     test_fallback_and_exhaustion("1G");
     test_bad_frees();
     test_get_free_pages();
-    sim_boot(map_128m, sizeof(map_128m) / sizeof(map_128m[0]), 36);
+    sim_boot(map_128m, ARRAY_SIZE(map_128m), 36);
     buddy_only();
     test_fallback_and_exhaustion("128M");
     sim_fini();
