@@ -64,7 +64,7 @@ static unsigned long freed_pages_fault(uint32_t *a, unsigned n)
 
     for (unsigned i = 0; i < n; i++) {
         volatile uint32_t *p = (volatile uint32_t *)((char *)a + i * PAGE_SIZE + 8);
-        if (!probe_read32(p, &val, &rec) || rec.vector != 14 || rec.cr2 != (uint32_t)p || (rec.error & 1))
+        if (!probe_read32(p, &val, &rec) || !faulted_at(&rec, p) || (rec.error & PF_ERROR_PRESENT))
             wrong++;
     }
     return wrong;

@@ -49,7 +49,7 @@ void idt_load(void)
 
 void irq_register(int vector, irq_handler_t handler)
 {
-    if (vector < 32 || vector > 255)
+    if (vector < FIRST_IRQ_VECTOR || vector > 255)
         panic("irq_register: vector %d is not an interrupt vector", vector);
     handlers[vector] = handler;
 }
@@ -62,7 +62,7 @@ static void fatal_exception(struct trapframe *tf)
     if (!oops_begin())
         emergency_exit("CPU exception while reporting a fault:", tf->vector, tf->eip);
     printk("hmbench: fatal: CPU exception %u (%s) on CPU %d\n", tf->vector,
-           tf->vector < 32 ? exc_names[tf->vector] : "unexpected interrupt", cpu);
+           tf->vector < FIRST_IRQ_VECTOR ? exc_names[tf->vector] : "unexpected interrupt", cpu);
     printk("  vector=%u error=0x%08x eip=0x%08x cs=0x%04x eflags=0x%08x\n",
            tf->vector, tf->error, tf->eip, tf->cs, tf->eflags);
     printk("  cr0=0x%08x cr2=0x%08x cr3=0x%08x cr4=0x%08x cpu=%d\n",
@@ -75,7 +75,7 @@ static void fatal_exception(struct trapframe *tf)
 
 void trap_dispatch(struct trapframe *tf)
 {
-    if (tf->vector >= 32 && handlers[tf->vector]) {
+    if (tf->vector >= FIRST_IRQ_VECTOR && handlers[tf->vector]) {
         handlers[tf->vector](tf);
         return;
     }
