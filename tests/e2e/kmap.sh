@@ -43,10 +43,10 @@ selftests() {
 }
 
 selftests 128m 128M qemu32 kmap_dma_roundtrip 'kmap_(wrap_one_flush_each|highmem_roundtrip)'
-check_grep "kmap selftests 128m: the wrap test says why it skips" '^SKIP: kmap_wrap_one_flush_each \(needs 1024 free highmem pages, has 0\)' "$TMP/128m.log"
+check_grep "kmap selftests 128m: the wrap test says why it skips" '^SKIP: kmap_wrap: kmap_wrap_one_flush_each \(needs 1024 free highmem pages, has 0\)' "$TMP/128m.log"
 selftests 8g 8G qemu32 kmap_wrap_old_slot_faults kmap_above_4g_roundtrip
-check_grep "kmap selftests 8g: one global flush per wrap" '^PASS: kmap_wrap_one_flush_each$' "$TMP/8g.log"
-check_grep "kmap selftests 8g: kmap_atomic nests to KM_MAX_IDX" '^PASS: kmap_atomic_nest_to_max$' "$TMP/8g.log"
+check_grep "kmap selftests 8g: one global flush per wrap" '^PASS: kmap_wrap: kmap_wrap_one_flush_each$' "$TMP/8g.log"
+check_grep "kmap selftests 8g: kmap_atomic nests to KM_MAX_IDX" '^PASS: kmap_atomic_nest: kmap_atomic_nest_to_max$' "$TMP/8g.log"
 # qemu32 has 32 physical bits (no PSE36): RAM above 4 GiB needs +pse36.
 selftests 8g_pse36 8G qemu32,+pse36 kmap_above_4g_roundtrip
 selftests 63g 63G qemu32 kmap_highmem_roundtrip kmap_above_4g_roundtrip
@@ -56,8 +56,8 @@ selftests 63g 63G qemu32 kmap_highmem_roundtrip kmap_above_4g_roundtrip
 for n in 2 4; do
   SMP=$n boot smp$n 2G qemu32 mode=selftest test=kmap_smp,kmap_wrap,kmap_atomic_nest
   check_eq "kmap selftests smp=$n: status" "$st" 0
-  check_grep "kmap selftests smp=$n: contended kmap on every CPU" '^PASS: kmap_smp_contended$' "$TMP/smp$n.log"
-  check_grep "kmap selftests smp=$n: one global flush per CPU per wrap" '^PASS: kmap_wrap_one_flush_each$' "$TMP/smp$n.log"
+  check_grep "kmap selftests smp=$n: contended kmap on every CPU" '^PASS: kmap_smp: kmap_smp_contended$' "$TMP/smp$n.log"
+  check_grep "kmap selftests smp=$n: one global flush per CPU per wrap" '^PASS: kmap_wrap: kmap_wrap_one_flush_each$' "$TMP/smp$n.log"
 done
 
 # misuse NAME MEM WORD STATUS RE: the word ends the run with STATUS and a line matching RE.

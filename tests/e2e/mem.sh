@@ -18,8 +18,8 @@ for mem in 1G 3G 63G; do
   echo "# selftest at $mem: $secs s from runner start to exit"
 done
 LOG=$T/selftest-63G.log
-check "63G: highmem above 4 GiB exists" "no PASS: highmem_above_4g_exists" log_has '^PASS: highmem_above_4g_exists$'
-check "63G: kmap round trip above 4 GiB" "no PASS: kmap_above_4g_roundtrip" log_has '^PASS: kmap_above_4g_roundtrip$'
+check "63G: highmem above 4 GiB exists" "no PASS: highmem_above_4g: highmem_above_4g_exists" log_has '^PASS: highmem_above_4g: highmem_above_4g_exists$'
+check "63G: kmap round trip above 4 GiB" "no PASS: kmap_zones: kmap_above_4g_roundtrip" log_has '^PASS: kmap_zones: kmap_above_4g_roundtrip$'
 check "63G: no RAM ignored" "$(log_line '^@meta phys_ignored_bytes=')" log_has '^@meta phys_ignored_bytes=0$'
 check "63G: 16M pages of mem_map" "$(log_line '^@meta max_pfn=')" log_has '^@meta max_pfn=16777216$'
 echo "# 63G: $(log_line '^mm: mem_map at')"

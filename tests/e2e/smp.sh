@@ -32,11 +32,11 @@ for mem in 128M 3G; do
     check_eq "ap_online_lines $id" "$(grep -c '^smp: CPU [0-9]* (APIC id [0-9]*) online' "$log")" $((n - 1))
     check_grep "selftest_no_failures $id" '^SUMMARY: [0-9]+ tests, 0 failures' "$log"
     if [ "$n" -ge 2 ]; then
-      check_grep "stale_tlb_shootdown $id" '^PASS: smp_stale_tlb_gone_after_shootdown' "$log"
+      check_grep "stale_tlb_shootdown $id" '^PASS: smp_stale_tlb_shootdown: smp_stale_tlb_gone_after_shootdown' "$log"
       # TCG keeps a per-vCPU software TLB: without the shootdown B must still
       # read the cleared mapping (the control that shows the check can fail)
-      check_grep "stale_tlb_control $id" '^PASS: smp_stale_tlb_visible_without_shootdown' "$log"
-      check_grep "call_stress $id" '^PASS: smp_call_stress_counts' "$log"
+      check_grep "stale_tlb_control $id" '^PASS: smp_stale_tlb_shootdown: smp_stale_tlb_visible_without_shootdown' "$log"
+      check_grep "call_stress $id" '^PASS: smp_call_stress: smp_call_stress_counts' "$log"
       check_grep "percpu_identity $id" '^PASS: smp_percpu_identity' "$log"
     fi
     if [ "$mem" = 3G ]; then        # the tables must have come through the fixmap window
@@ -53,7 +53,7 @@ check_eq "ap_hold_status" "$status" 0
 check_grep "ap_hold_reported" '^smp: CPU 2 \(APIC id 2\) did not start within [0-9]+ ms' "$log"
 check_eq "ap_hold_cpus_requested" "$(meta cpus_requested "$log")" 4
 check_eq "ap_hold_cpus_online" "$(meta cpus_online "$log")" 3
-check_grep "ap_hold_selftest" '^PASS: smp_ap_hold_only_that_cpu_missing' "$log"
+check_grep "ap_hold_selftest" '^PASS: smp_online: smp_ap_hold_only_that_cpu_missing' "$log"
 check_eq "ap_hold_cpu2_silent" "$(grep -c '^smp: CPU 2 .* online' "$log")" 0
 
 for bad in "ap_hold=3:names no AP" "ap_hold=0:ap_hold"; do
@@ -114,7 +114,7 @@ if command -v bochs >/dev/null; then
   boot_bochs
   check_eq "bochs_smp2_status" "$status" 0
   check_eq "bochs_smp2_cpus_online" "$(meta cpus_online "$log")" 2
-  check_grep "bochs_smp2_stale_tlb_shootdown" '^PASS: smp_stale_tlb_gone_after_shootdown' "$log"
+  check_grep "bochs_smp2_stale_tlb_shootdown" '^PASS: smp_stale_tlb_shootdown: smp_stale_tlb_gone_after_shootdown' "$log"
 else
   fail "bochs_smp2" "bochs is not installed (make deps)"
 fi

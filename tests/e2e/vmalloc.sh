@@ -30,9 +30,9 @@ for cfg in 128M:lazy::1 8G:lazy:qemu32:1 8G:eager::2 8G:lazy::2; do
 done
 # Highmem exists at 8G and vmalloc must have used it; 128M has none.
 LOG=$T/selftest-8G-lazy-smp2.log
-check "8G vmalloc_prefers_highmem" "no PASS line" log_has '^PASS: vmalloc_prefers_highmem$'
+check "8G vmalloc_prefers_highmem" "no PASS line" log_has '^PASS: vmalloc_readback: vmalloc_prefers_highmem$'
 LOG=$T/selftest-128M-lazy-smp1.log
-check "128M vmalloc_prefers_highmem skipped" "no SKIP line" log_has '^SKIP: vmalloc_prefers_highmem'
+check "128M vmalloc_prefers_highmem skipped" "no SKIP line" log_has '^SKIP: vmalloc_readback: vmalloc_prefers_highmem'
 
 while IFS='|' read -r kind want; do
   n=bug-$kind
