@@ -6,7 +6,6 @@
 #include "bench/args.h"
 #include "bench/setup.h"
 #include "boot/console.h"
-#include "boot/string.h"
 #include "hm/vmalloc.h"
 
 CMDLINE_KEY(vmalloc_arg, "vmalloc", ARG_ENUM, "lazy|eager", 0, 0);
@@ -14,7 +13,7 @@ CMDLINE_KEY(vmalloc_arg, "vmalloc", ARG_ENUM, "lazy|eager", 0, 0);
 void setup_vmalloc(void)
 {
     vmalloc_init();
-    vmalloc_set_mode(vmalloc_arg.set && !strcmp(vmalloc_arg.str, "eager") ? VMAP_EAGER : VMAP_LAZY);
+    vmalloc_set_mode(arg_is(&vmalloc_arg, "eager") ? VMAP_EAGER : VMAP_LAZY);
     printk("vmalloc: %s purging%s, lazy_max_pages=%lu\n",
            vmalloc_mode() == VMAP_EAGER ? "eager" : "lazy",
            vmalloc_arg.set ? "" : " (default)", lazy_max_pages());
