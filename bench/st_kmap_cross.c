@@ -85,7 +85,6 @@ SELFTEST(kmap_atomic_cross_cpu)
     hipages_put(cpu_page, ncpu);
 }
 
-
 #define WRAP_PAGES (LAST_PKMAP + 1)
 static struct page *wrap_pages[WRAP_PAGES];
 

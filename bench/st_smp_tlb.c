@@ -22,7 +22,6 @@
 
 static volatile uint32_t tlb_page[1024] __attribute__((aligned(4096)));
 
-
 SELFTEST(smp_stale_tlb_shootdown)
 {
     uint32_t *va = (uint32_t *)(__fix_to_virt(SLOT) + 8);

@@ -25,7 +25,6 @@
 
 static volatile uint32_t park_page[1024] __attribute__((aligned(4096)));
 
-
 SELFTEST(tlb_park)
 {
     uint32_t *va = (uint32_t *)(__fix_to_virt(SLOT) + 16);

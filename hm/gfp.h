@@ -47,11 +47,6 @@ void __free_pages(struct page *page, unsigned int order);
 #define alloc_page(gfp)     alloc_pages(gfp, 0)
 #define __free_page(page)   __free_pages(page, 0)
 
-/* Lowmem convenience: the direct-map address of a fresh block (0 when
- * none), and its inverse. gfp must not allow highmem. */
-unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
-void free_pages(unsigned long addr, unsigned int order);
-
 /* ---- per-CPU page lists (hm/page_pcp.c) ---- */
 
 /* Linux's alloc_pages_bulk_list: up to nr order-0 pages as alloc_page(gfp)

@@ -30,7 +30,6 @@ static inline unsigned long page_to_pfn(const struct page *page)
 {
     return (unsigned long)(page - mem_map);
 }
-static inline bool pfn_valid(unsigned long pfn) { return pfn < max_pfn; }
 static inline phys_addr_t page_to_phys(const struct page *page)
 {
     return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;

@@ -173,21 +173,6 @@ void __free_pages(struct page *page, unsigned int order)
     spin_unlock(&zone->lock);
 }
 
-unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
-{
-    struct page *page;
-
-    BUG_ON(gfp & __GFP_HIGHMEM);
-    page = alloc_pages(gfp, order);
-    return page ? (unsigned long)lowmem_page_address(page) : 0;
-}
-
-void free_pages(unsigned long addr, unsigned int order)
-{
-    if (addr)
-        __free_pages(virt_to_page((void *)addr), order);
-}
-
 void free_pfn_range_boot(struct zone *zone, unsigned long start, unsigned long end)
 {
     while (start < end) {
