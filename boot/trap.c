@@ -2,6 +2,7 @@
 #include "boot/trap.h"
 #include "boot/console.h"
 #include "boot/fault.h"
+#include "boot/kernel.h"
 #include "boot/percpu.h"
 #include "boot/x86.h"
 
@@ -27,7 +28,7 @@ static const char *const exc_names[32] = {
 
 void idt_init(void)
 {
-    for (int v = 0; v < 256; v++) {
+    for (unsigned v = 0; v < ARRAY_SIZE(idt); v++) {
         uint32_t off = vector_stubs[v];
         /* 32-bit interrupt gate, DPL 0, present: IF is cleared on entry */
         idt[v] = (off & 0xFFFF) | ((uint64_t)GDT_KCODE << 16) |
@@ -36,7 +37,7 @@ void idt_init(void)
     /* #DF: a task gate (present, DPL 0, type 5) to this CPU's double-fault
      * TSS, so the handler runs on its own stack even when the fault came
      * from a full one (boot/tss.c). The selector means each CPU's own. */
-    idt[8] = ((uint64_t)GDT_DF_TSS << 16) | ((uint64_t)0x8500 << 32);
+    idt[DF_VECTOR] = ((uint64_t)GDT_DF_TSS << 16) | ((uint64_t)0x8500 << 32);
 }
 
 void idt_load(void)
