@@ -16,9 +16,10 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-#include "../boot/layout.h"
-#include "../boot/string.h"        /* memset, memcpy: libc on the host */
-#include "../boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
+#include "boot/kernel.h"        /* ARRAY_SIZE */
+#include "boot/layout.h"
+#include "boot/string.h"        /* memset, memcpy: libc on the host */
+#include "boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
 
 typedef uint64_t phys_addr_t;
 
