@@ -1,36 +1,39 @@
 #!/usr/bin/env bash
 # kvm.sh - the KVM path, under KVM nested in QEMU TCG (tools/nested, npt=0;
 # docs/running.md says why). ONE L1 boot, tools/bench's ACCEL=nested run,
-# first runs the other cases in the same L1 (NESTED_PRE), leaving their logs
-# in build/kvm-test/; this script then checks everything on the host:
+# first runs the cases in the same L1 (NESTED_PRE), leaving their logs in
+# build/kvm-test/; this script then checks everything on the host.
+# The cases are tests/matrix.cfg's entries of group kvm (accel=kvm-nested):
 # the KVM probe says KVM is usable; the self-tests at -smp 1, 2 and 4 have
 # no FAIL (with `quick`, which shrinks the two stress self-tests: under
 # nested shadow paging every IPI and page-table write is a costly exit);
-# crash=gp gives status 3 and a bad word status 2; the quick bench (make
-# bench ACCEL=nested's path) gives every table with unit=cycles, and
+# crash=gp gives status 3 and a bad word status 2. Then the quick bench
+# (make bench ACCEL=nested's path) gives every table with unit=cycles, and
 # meta.csv has accel=kvm, hypervisor=KVMKVMKVM and the nested-KVM caveat.
 # The kit is built on the first run (build/nested/, a download of about
-# 70 MB) and reused afterwards. KVM_TEST_MEM sets the L2 RAM (default 1G:
-# the self-tests then have highmem to work on). tests/run runs this script
-# alone (its SOLO phase): on an idle 2-core host the session takes about
-# 2.5 minutes, and any load beside it slows it many times over. Each step's
-# time is printed as a "# kvm step" line; the limits (300 s a step, 900 s
-# the session, KVM_TEST_TIMEOUT) leave room for a host a few times slower.
+# 70 MB) and reused afterwards. tests/run runs this script alone (its SOLO
+# phase): on an idle 2-core host the session takes about 2.5 minutes, and
+# any load beside it slows it many times over. Each step's time is printed
+# as a "# kvm step" line; the limits (each entry's timeout, 900 s for the
+# session, KVM_TEST_TIMEOUT) leave room for a host a few times slower.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/matrix_lib.sh"
 need_image
 
 out=build/kvm-test
-mem=${KVM_TEST_MEM:-1G}
 rm -rf "$out" build/bench-quick.log build/bench-quick.l1-console.log && mkdir -p "$out" || { fail "kvm setup" "cannot create $out"; finish; }
+cases=$(matrix_names kvm)
+[ -n "$cases" ] || { fail "kvm cases" "no entries of group kvm in $MATRIX_CFG"; finish; }
 
 # in_l1: what runs inside L1 before the bench. Each step leaves NAME.out
-# (what the tool printed) and NAME.rc (its status); nothing is judged there.
+# (what the tool printed), NAME.rc (its status) and NAME.secs; nothing is
+# judged there.
 cat >"$out/in_l1.sh" <<EOF
 o=$out
 # step NAME CMD...: run CMD, keep its output and status. An L2 whose serial
-# log stayed empty (tools/run's watchdog, status 125: the silent-L2 stall of
-# docs/running.md, a fault of the nesting) is run once more, and NAME.retry
-# says so; kvm.sh prints that as a note.
+# log stayed empty (tools/run's watchdog, status 125: the silent-L2 fault of
+# the nesting, docs/running.md) is run once more, and NAME.retry says so;
+# kvm.sh prints that as a note.
 step() {
   local n=\$1 rc t0=\$SECONDS; shift
   "\$@" >"\$o/\$n.out" 2>&1; rc=\$?
@@ -45,23 +48,30 @@ step() {
 # the probe's clock measures KVM, not the first read of its 50 MB.
 q=/usr/libexec/qemu-system-i386
 step warm bash -c "cat \$q \$(ldd \$q | grep -o '/[^ ]*') /usr/share/qemu/*.bin /usr/share/seabios/*.bin >/dev/null 2>&1; true"
-step probe env PROBE_TIMEOUT=300 tools/kvmprobe --fresh
-for n in 1 2 4; do
-  step st\$n tools/run --accel kvm --smp \$n --mem $mem --timeout 300 --log \$o/st\$n.log -- mode=selftest quick
-done
-step gp tools/run --accel kvm --timeout 300 --log \$o/gp.log -- crash=gp
-step bad tools/run --accel kvm --timeout 300 --log \$o/bad.log -- mode=nonsense
 EOF
+for n in $cases; do
+  [ "$(matrix_get "$n" accel)" = kvm-nested ] || { fail "kvm case $n" "accel is not kvm-nested"; continue; }
+  cmd=$(matrix_get "$n" command)
+  if [ -n "$cmd" ]; then
+    line="step $n env PROBE_TIMEOUT=$(matrix_get "$n" timeout 300) $cmd"
+  else
+    line=$(printf 'step %q tools/run --accel kvm --smp %q --mem %q --timeout %q --log %q -- %s' \
+      "$n" "$(matrix_get "$n" smp 1)" "$(matrix_get "$n" mem 128M)" "$(matrix_get "$n" timeout 300)" \
+      "$out/$n.log" "$(matrix_get "$n" args)")
+  fi
+  echo "$line" >>"$out/in_l1.sh"
+done
 
 # The one L1 boot: make bench ACCEL=nested's own path, with the cases first.
 start=$SECONDS
-ACCEL=nested SMP=2 MEM=$mem ARGS=quick RUN_ID=quick HMBENCH_RESULTS=$out/results \
-  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-900} NESTED_PRE="export PROBE_TIMEOUT=300 HMBENCH_BOOT_TIMEOUT=300; bash $out/in_l1.sh" \
+ACCEL=nested SMP=2 MEM=1G ARGS=quick RUN_ID=quick HMBENCH_RESULTS=$out/results \
+  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-900} NESTED_PRE="export HMBENCH_BOOT_TIMEOUT=300; bash $out/in_l1.sh" \
   tools/bench >"$out/bench.out" 2>&1
 rc=$?
 echo "# L1 session: $((SECONDS - start)) s"
-for n in warm probe st1 st2 st4 gp bad; do
+for n in warm $cases; do
   [ -f "$out/$n.secs" ] && echo "# kvm step $n: $(cat "$out/$n.secs") s, status $(cat "$out/$n.rc" 2>/dev/null)"
+  [ -f "$out/$n.retry" ] && echo "# note: $n was run twice: its first L2 stayed silent (docs/running.md)"
 done
 run=$out/results/quick
 check_eq "kvm nested quick bench status" "$rc" 0
@@ -73,33 +83,20 @@ if [ "$rc" != 0 ]; then
     [ -f "$f" ] && tr -d '\r' <"$f" | grep -a -v '^$' | tail -n 5 | sed "s|^|# $(basename "$f"): |"
   done
 fi
+last=${cases##*$'\n'}
 check "kvm nested ran the cases" "no step status from L1: $(grep -h '^nested: ' "$out/bench.out" 2>/dev/null | tail -n 1)" \
-  test -f "$out/bad.rc"
+  test -f "$out/$last.rc"
 
-for r in "$out"/*.retry; do
-  [ -e "$r" ] && echo "# note: $(basename "$r" .retry) was run twice: its first L2 stayed silent (docs/running.md)"
+# Each case as matrix_check sees a boot: RC, OUT, and LOG (the serial log
+# of a guest boot, or what a command printed).
+for n in $cases; do
+  RC=$(cat "$out/$n.rc" 2>/dev/null || echo none)
+  OUT=$(cat "$out/$n.out" 2>/dev/null)
+  LOG=$out/$n.log
+  [ -n "$(matrix_get "$n" command)" ] && LOG=$out/$n.out
+  [ -f "$LOG" ] || LOG=/dev/null
+  matrix_check "$n"
 done
-# rc_of NAME: the status a step left, or "none".
-rc_of() { cat "$out/$1.rc" 2>/dev/null || echo none; }
-
-check_eq "kvm probe status" "$(rc_of probe)" 0
-check_grep "kvm probe says usable" '^kvm ok: cpu=' "$out/probe.out"
-
-for n in 1 2 4; do
-  LOG=$out/st$n.log
-  check_eq "kvm selftest smp=$n status" "$(rc_of st$n)" 0
-  check "kvm selftest smp=$n no FAIL" "$(log_line '^FAIL: ')" bash -c "! tr -d '\r' <'$LOG' | grep -a -q '^FAIL: '"
-  check "kvm selftest smp=$n summary" "no 'SUMMARY: N tests, 0 failures' line" log_has '^SUMMARY: [0-9]+ tests, 0 failures'
-  check "kvm selftest smp=$n cpus" "not all $n CPUs online" log_has "^@meta cpus_online=$n\$"
-  check "kvm selftest smp=$n under KVM" "no hypervisor=KVMKVMKVM" log_has '^@meta hypervisor=KVMKVMKVM$'
-done
-
-LOG=$out/gp.log
-check_eq "kvm crash=gp status" "$(rc_of gp)" 3
-check "kvm crash=gp dump" "no 'fatal: CPU exception 13' line" log_has '^hmbench: fatal: CPU exception 13 '
-LOG=$out/bad.log
-check_eq "kvm bad word status" "$(rc_of bad)" 2
-check "kvm bad word line" "no 'cmdline: bad value in 'mode=nonsense'' line" log_has "^cmdline: bad value in 'mode=nonsense'"
 
 for b in tlb page_alloc kmap kmap_atomic vmalloc shootdown; do
   check "kvm quick bench table $b" "no $b rows in $run/results.csv" grep -q "^$b," "$run/results.csv"
