@@ -7,7 +7,8 @@ ACCEL ?= auto
 SMP   ?=
 MEM   ?=
 ARGS  ?=
-export ACCEL SMP MEM ARGS
+TLBMODEL ?=
+export ACCEL SMP MEM ARGS TLBMODEL
 
 BUILD := build
 CC    ?= gcc
@@ -86,7 +87,7 @@ deps:
 
 # The main job: install what is missing, build, boot, extract, plot, summarise.
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(if $(filter model,$(ACCEL)),model)
 	@tools/bench
 
 # The peer (docs/peer.md): Debian's Linux 6.1 with the same benchmark built
