@@ -100,7 +100,7 @@ peer: peer-kernel
 
 # Every test; the last line is "N passed, N failed".
 test: deps
-	@$(MAKE) --no-print-directory -j$(shell nproc) all unit
+	@$(MAKE) --no-print-directory -j$(shell nproc) all unit model
 	@tools/../tests/run
 
 # SMP=, MEM= and ARGS= (guest words) apply here too.
