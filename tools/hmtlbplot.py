@@ -96,7 +96,7 @@ def kmap_script(points, last, subtitle, note, tmp):
               "set xlabel 'working_set (pages cycled through)'",
               "set ylabel %s" % q("per op (%s)" % LABEL), "set y2label 'guest instructions per op (p50)'",
               "set ytics nomirror", "set y2tics", "set yrange [0:*]", "set y2range [0:*]",
-              "set key top left", "set title ''",
+              "set key center right", "set title ''",
               "set arrow 1 from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#555555'" % (last, last),
               "set label 1 %s at %g, graph 0.97 right offset -0.5,0" % (
                   q("LAST_PKMAP = %g: the pool wraps, flush_tlb_all" % last), last),
