@@ -13,7 +13,8 @@ TLB_COLUMNS = ["bench", "variant", "param_name", "param", "cpu", "ncpus",
                "itlb_miss", "flush_one", "flush_full", "dropped_per_full",
                "remote_flush_one", "remote_flush_full"]
 ROW_KEYS = ("seq", "vcpu", "regions", "ops", "batch", "dtlb4k", "dtlb2m",
-            "itlb", "walks", "one", "full", "dropped", "rone", "rfull")
+            "itlb", "walks", "one", "full", "dropped", "rone", "rfull", "local",
+            "xinvlpg", "xcr3", "xcr4", "xinvpcid")
 _ROW = re.compile(r"^row " + " ".join(k + r"=(\d+)" for k in ROW_KEYS) + "$")
 _PRINT = re.compile(r"^print seq=(\d+)$")
 _END = re.compile(r"^end accesses=(\d+) markers=(\d+) bad_markers=(\d+)$")
@@ -43,6 +44,13 @@ def parse(text):
             if rec["regions"] and rec["regions"] != rec["ops"]:
                 raise TlbError("line %d: measurement %d: the guest timed %d regions, the plugin saw %d"
                                % (n, rec["seq"], rec["ops"], rec["regions"]))
+            # Every flush instruction the plugin decoded must have come
+            # with its marker, or the model missed a flush.
+            if rec["xinvlpg"] != rec["one"] or rec["xcr3"] != rec["local"] or \
+                    rec["full"] - rec["local"] > rec["xcr4"] + rec["xinvpcid"]:
+                raise TlbError("line %d: measurement %d: %d invlpg and %d CR3 writes ran, but %d and %d "
+                               "were announced: a flush without its marker"
+                               % (n, rec["seq"], rec["xinvlpg"], rec["xcr3"], rec["one"], rec["local"]))
             rows[rec["seq"]] = rec
             continue
         m = _PRINT.match(line)

@@ -11,7 +11,9 @@
  * Output, one record a line:
  *   tlbmodel geometry ...     first, the geometry in use
  *   row seq=S vcpu=V regions=R ops=N batch=K dtlb4k= dtlb2m= itlb= walks=
- *       one= full= dropped= rone= rfull=     one per measurement (ROW_END)
+ *       one= full= dropped= rone= rfull= local= xinvlpg= xcr3= xcr4= xinvpcid=
+ *                             one per measurement (ROW_END); the x* are flush
+ *                             instructions executed, found by decoding
  *   print seq=S               the next results row is measurement S
  *   end accesses=A markers=M bad_markers=B   at exit
  * Counters of a row cover only the announcing vCPU's timed regions; rone
@@ -33,7 +35,13 @@ TLBMODEL_EXPORT int qemu_plugin_version = TLBMODEL_PLUGIN_API_VERSION;
 
 struct counts {
     uint64_t regions, dtlb4k, dtlb2m, itlb, walks, one, full, dropped, rone, rfull;
+    uint64_t local;                     /* the full flushes that were CR3 writes */
+    uint64_t xinvlpg, xcr3, xcr4, xinvpcid;     /* flush instructions executed */
 };
+
+/* Instructions that flush, found by decoding (the cross-check of the
+ * markers: every invlpg and CR3 write must come with its marker). */
+enum flush_insn { FI_INVLPG = 1, FI_CR3, FI_CR4, FI_INVPCID };
 
 struct vcpu {
     struct tlb_cpu tlb;
@@ -137,9 +145,12 @@ static void write_row(unsigned idx, const struct vcpu *v)
 
     fprintf(out, "row seq=%" PRIu32 " vcpu=%u regions=%" PRIu64 " ops=%" PRIu32 " batch=%" PRIu32
             " dtlb4k=%" PRIu64 " dtlb2m=%" PRIu64 " itlb=%" PRIu64 " walks=%" PRIu64 " one=%" PRIu64
-            " full=%" PRIu64 " dropped=%" PRIu64 " rone=%" PRIu64 " rfull=%" PRIu64 "\n",
+            " full=%" PRIu64 " dropped=%" PRIu64 " rone=%" PRIu64 " rfull=%" PRIu64
+            " local=%" PRIu64 " xinvlpg=%" PRIu64 " xcr3=%" PRIu64 " xcr4=%" PRIu64
+            " xinvpcid=%" PRIu64 "\n",
             v->seq, idx, c->regions, v->ops, v->batch, c->dtlb4k, c->dtlb2m, c->itlb, c->walks,
-            c->one, c->full, c->dropped, c->rone, c->rfull);
+            c->one, c->full, c->dropped, c->rone, c->rfull, c->local, c->xinvlpg, c->xcr3,
+            c->xcr4, c->xinvpcid);
 }
 
 /* marker: the load of vCPU idx at offset off of the window. */
@@ -175,6 +186,7 @@ static void marker(unsigned idx, uint32_t off)
         if (counting(v)) {
             v->c.dropped += dropped;
             v->c.full += op != TLBMARK_FLUSH_ALL_END;
+            v->c.local += op == TLBMARK_FLUSH_LOCAL;
         }
         if (op != TLBMARK_FLUSH_ALL_END)
             remote(idx, 1);
@@ -239,6 +251,46 @@ static void on_mem(unsigned int idx, qemu_plugin_meminfo_t info, uint64_t vaddr,
         model_access(idx, 0, va);
 }
 
+/* on_flush_insn: vCPU idx is about to run a flush instruction. */
+static void on_flush_insn(unsigned int idx, void *udata)
+{
+    struct vcpu *v = vcpu_of(idx);
+
+    if (!v || !counting(v))
+        return;
+    switch ((enum flush_insn)(uintptr_t)udata) {
+    case FI_INVLPG: v->c.xinvlpg++; break;
+    case FI_CR3: v->c.xcr3++; break;
+    case FI_CR4: v->c.xcr4++; break;
+    case FI_INVPCID: v->c.xinvpcid++; break;
+    }
+}
+
+/* flush_kind: which flush instruction the bytes b[0..n) are, or 0:
+ * invlpg (0F 01 /7, memory operand), mov to CR3 / CR4 (0F 22 /3, /4),
+ * invpcid (66 0F 38 82), after any legacy prefixes. */
+static enum flush_insn flush_kind(const uint8_t *b, size_t n)
+{
+    size_t i = 0;
+    int opsize = 0;
+
+    while (i < n && (b[i] == 0x66 || b[i] == 0x67 || b[i] == 0xF0 || b[i] == 0xF2 ||
+                     b[i] == 0xF3 || b[i] == 0x2E || b[i] == 0x36 || b[i] == 0x3E ||
+                     b[i] == 0x26 || b[i] == 0x64 || b[i] == 0x65))
+        opsize |= b[i++] == 0x66;
+    if (i + 3 > n || b[i] != 0x0F)             /* needs 0F, opcode, ModRM */
+        return 0;
+    if (b[i + 1] == 0x01 && ((b[i + 2] >> 3) & 7) == 7 && (b[i + 2] >> 6) != 3)
+        return FI_INVLPG;
+    if (b[i + 1] == 0x22 && ((b[i + 2] >> 3) & 7) == 3)
+        return FI_CR3;
+    if (b[i + 1] == 0x22 && ((b[i + 2] >> 3) & 7) == 4)
+        return FI_CR4;
+    if (opsize && b[i + 1] == 0x38 && b[i + 2] == 0x82)
+        return FI_INVPCID;
+    return 0;
+}
+
 /* on_fetch: a block (or its part on a second page) starts running. */
 static void on_fetch(unsigned int idx, void *udata)
 {
@@ -261,6 +313,10 @@ static void on_tb_trans(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
                                                    (void *)(uintptr_t)va);
         }
         qemu_plugin_register_vcpu_mem_cb(insn, on_mem, QEMU_PLUGIN_CB_NO_REGS, QEMU_PLUGIN_MEM_RW, 0);
+        enum flush_insn k = flush_kind(qemu_plugin_insn_data(insn), qemu_plugin_insn_size(insn));
+        if (k)
+            qemu_plugin_register_vcpu_insn_exec_cb(insn, on_flush_insn, QEMU_PLUGIN_CB_NO_REGS,
+                                                   (void *)(uintptr_t)k);
     }
 }
 
