@@ -19,6 +19,12 @@ if [ ! -f build/hmbench-model.elf ] || [ ! -f build/tlbmodel.so ]; then
   finish
 fi
 
+# all_of "TEST1" "TEST2" ...: every test (a [ ] expression) holds; for check.
+all_of() {
+  local t
+  for t in "$@"; do eval "[ $t ]" || return 1; done
+}
+
 # field ROW_PREFIX COLUMN CSV: the column (by header name) of the first row
 # starting with ROW_PREFIX (bench,variant,param_name,param,cpu,ncpus).
 field() {
@@ -30,7 +36,8 @@ field() {
 boot inv --accel model --smp 1 --mem 1G -- mode=bench bench=tlb,kmap_atomic,kmap quick samples=1024
 check "model run succeeds" "status $RC: $(echo "$OUT" | tail -n 2)" [ $RC -eq 0 ]
 tools/extract "$LOG" "$T/inv" --accel model >"$T/x.out" 2>&1; rc=$?
-check "extract writes tlb_model.csv" "status $rc: $(cat "$T/x.out")" [ $rc -eq 0 ] && [ -s "$T/inv/tlb_model.csv" ]
+check "extract writes tlb_model.csv" "status $rc: $(cat "$T/x.out")" \
+  all_of "$rc -eq 0" "-s $T/inv/tlb_model.csv"
 csv=$T/inv/tlb_model.csv
 check_eq "tlb_model.csv has a row per results row" \
   "$(wc -l <"$csv" 2>/dev/null | tr -d ' ')" "$(wc -l <"$T/inv/results.csv" 2>/dev/null | tr -d ' ')"
@@ -89,18 +96,19 @@ check "model image: marker loads" "none found in build/hmbench-model.elf" [ "$(m
 
 # Bad input: one line and status 2; a truncated record file is refused.
 OUT=$(tools/run --accel model --tlbmodel stlb=10:3 -- bench=tlb 2>&1); rc=$?
-check "--tlbmodel stlb=10:3 refused with status 2" "status $rc: $OUT" [ $rc -eq 2 ] && [ "$(echo "$OUT" | wc -l)" -eq 1 ]
+check "--tlbmodel stlb=10:3 refused with status 2, one line" "status $rc: $OUT" \
+  all_of "$rc -eq 2" "$(echo "$OUT" | wc -l) -eq 1"
 OUT=$(tools/run --accel icount --tlbmodel stlb=16:4 -- bench=tlb 2>&1); rc=$?
 check "--tlbmodel without --accel model refused" "status $rc: $OUT" [ $rc -eq 2 ]
 cp "$T/d1.log" "$T/cut.log"; grep -v '^end ' "$T/d1.log.tlb" >"$T/cut.log.tlb"
 OUT=$(tools/extract "$T/cut.log" "$T/cut" --accel model 2>&1); rc=$?
 check "extract refuses a record file without its end line" "status $rc: $OUT" \
-  [ $rc -eq 1 ] && [ ! -e "$T/cut" ] && [ "$(echo "$OUT" | wc -l)" -eq 1 ]
+  all_of "$rc -eq 1" "! -e $T/cut" "$(echo "$OUT" | wc -l) -eq 1"
 # A flush without its marker (an invlpg the guest did not announce) is refused.
 sed 's/ xinvlpg=200 / xinvlpg=201 /' "$T/d1.log.tlb" >"$T/cut.log.tlb"
 OUT=$(tools/extract "$T/cut.log" "$T/cut" --accel model 2>&1); rc=$?
 check "extract refuses records where an invlpg ran without its marker" "status $rc: $OUT" \
-  [ $rc -eq 1 ] && [ ! -e "$T/cut" ]
+  all_of "$rc -eq 1" "! -e $T/cut"
 rm -f "$T/cut.log.tlb"
 OUT=$(tools/extract "$T/cut.log" "$T/cut" --accel model 2>&1); rc=$?
 check "extract refuses a model run without its records" "status $rc: $OUT" [ $rc -eq 1 ]
