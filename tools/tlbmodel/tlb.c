@@ -5,8 +5,9 @@
 
 /*
  * Golden Cove (12th-generation Core P-core), from Intel's optimization
- * reference manual's table of its TLB parameters: DTLB (loads) 4 KiB 96
- * entries 6-way, 2M/4M 32 entries 4-way; ITLB 4 KiB 256 entries 8-way,
+ * reference manual's table of its TLB parameters (Hennessy and Patterson,
+ * CAQA 7th ed., give the same for the Core i9-12900): DTLB (loads) 4 KiB
+ * 96 entries 6-way, 2M/4M 32 entries 4-way; ITLB 4 KiB 256 entries 8-way,
  * 2M/4M 32 entries 8-way; STLB 4K/2M/4M 2048 entries 16-way.
  */
 const struct tlb_config tlb_default_config = {
