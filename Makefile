@@ -72,7 +72,7 @@ $(BUILD)/hmbench-model.iso: $(BUILD)/hmbench-model.elf tools/mkiso
 PLUGIN_SRC := tools/tlbmodel/plugin.c tools/tlbmodel/tlb.c
 $(BUILD)/tlbmodel.so: $(PLUGIN_SRC) $(wildcard tools/tlbmodel/*.h) boot/layout.h boot/tlbmark.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden -o $@ $(PLUGIN_SRC)
+	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. -fPIC -shared -fvisibility=hidden -o $@ $(PLUGIN_SRC)
 
 model: $(BUILD)/hmbench-model.iso $(BUILD)/tlbmodel.so
 

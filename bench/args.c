@@ -40,13 +40,13 @@ void args_parse(const char *cmdline)
     }
     for (mk = __cmdline_keys_start, n = K_CORE; mk < __cmdline_keys_end; mk++, n++)
         *mk->val = v[n];
-    args.mode = v[K_MODE].set && v[K_MODE].str[0] == 's' ? MODE_SELFTEST : MODE_BENCH;
+    args.mode = arg_is(&v[K_MODE], "selftest") ? MODE_SELFTEST : MODE_BENCH;
     args.bench = v[K_BENCH].set ? v[K_BENCH].str : "all";
     args.test = v[K_TEST].set ? v[K_TEST].str : "all";
     args.quick = v[K_QUICK].set;
     args.samples_given = v[K_SAMPLES].set;
     args.samples = v[K_SAMPLES].set ? (uint32_t)v[K_SAMPLES].num : (args.quick ? 200 : 2000);
-    tick_unit = v[K_UNIT].set && v[K_UNIT].str[0] == 'i' ? "insns" : "cycles";
+    tick_unit = arg_is(&v[K_UNIT], "insns") ? "insns" : "cycles";
     printk("args: mode=%s bench=%s test=%s samples=%u quick=%d unit=%s (defaulted:%s%s%s%s%s)\n",
            args.mode == MODE_SELFTEST ? "selftest" : "bench", args.bench, args.test,
            args.samples, args.quick, tick_unit, v[K_MODE].set ? "" : " mode",

@@ -25,7 +25,7 @@
 #include "boot/x86.h"
 #include "hm/arch.h"
 
-#define SLOT (FIX_TEST + 2)
+#define SLOT FIX_TEST_NONGLOBAL
 #define FLUSH_ALL_CEILING 33            /* Linux's tlb_single_page_flush_ceiling */
 
 enum { V_PING, V_ONE, V_RANGE, NVAR };

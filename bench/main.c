@@ -5,8 +5,7 @@
  */
 #include "bench/args.h"
 #include "bench/bench.h"
-#include "bench/crash.h"
-#include "bench/kmap_crash.h"
+#include "bench/misuse.h"
 #include "bench/selftest.h"
 #include "bench/setup.h"
 #include "boot/console.h"
@@ -52,8 +51,7 @@ void main(void)
     setup_smp(&bootinfo);
     setup_vmalloc();
 
-    crash_if_asked();
-    kmap_crash_if_asked();
+    misuse_if_asked();
     if (args.mode == MODE_SELFTEST)
         status = selftest_run(args.test);
     else

@@ -17,8 +17,7 @@ void setup_smp(const struct boot_info *bi);
 /* The ap_hold= CPU, 0 when not given (self-tests read it). */
 int ap_hold_cpu(void);
 
-/* vmalloc_init, the vmalloc= mode, its @meta lines, and the test-only
- * vmalloc_bug= word (which ends the run). After setup_memory and setup_smp
+/* vmalloc_init, the vmalloc= mode and its @meta lines. After setup_memory and setup_smp
  * (lazy_max_pages scales with the CPUs online). */
 void setup_vmalloc(void);
 

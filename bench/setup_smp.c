@@ -17,15 +17,15 @@ void setup_smp(const struct boot_info *bi)
 {
     struct smp_options o = {
         .hold_cpu = ap_hold_cpu(),
-        .acpi_scan = rsdp_arg.set && rsdp_arg.str[0] == 's',
-        .allow_x2apic = !x2apic_arg.set || x2apic_arg.str[0] == 'a',
+        .acpi_scan = arg_is(&rsdp_arg, "scan"),
+        .allow_x2apic = !arg_is(&x2apic_arg, "off"),
         .rsdp = bi->rsdp,
         .rsdp_len = bi->rsdp_len,
     };
     /* Benchmarks poll (no halt exits in shootdown rows under KVM); the
      * self-tests keep halting, which also exercises the wake-up IPI. */
     if (idle_arg.set)
-        idle_mode = idle_arg.str[0] == 'p' ? IDLE_POLL : IDLE_HLT;
+        idle_mode = arg_is(&idle_arg, "pause") ? IDLE_POLL : IDLE_HLT;
     else
         idle_mode = args.mode == MODE_BENCH ? IDLE_POLL : IDLE_HLT;
     smp_init(&o);

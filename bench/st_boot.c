@@ -42,11 +42,11 @@ SELFTEST(expected_fault)
     report(!faulted && val == 0xFEEDF00D && rec.vector == -1, "probe_mapped_no_fault",
            "faulted=%d val=0x%08x vector=%d", faulted, val, rec.vector);
     faulted = probe_read32(unmapped, &val, &rec);
-    report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)unmapped && !(rec.error & 1),
+    report(faulted && faulted_at(&rec, unmapped) && !(rec.error & PF_ERROR_PRESENT),
            "probe_read_unmapped_pf", "faulted=%d vector=%d cr2=0x%08x error=0x%x", faulted,
            rec.vector, rec.cr2, rec.error);
     faulted = probe_write32(unmapped + 1, 7, &rec);
-    report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)(unmapped + 1) && (rec.error & 2),
+    report(faulted && faulted_at(&rec, unmapped + 1) && (rec.error & PF_ERROR_WRITE),
            "probe_write_unmapped_pf", "faulted=%d vector=%d cr2=0x%08x error=0x%x", faulted,
            rec.vector, rec.cr2, rec.error);
 }
@@ -70,7 +70,7 @@ SELFTEST(fixmap_alias_and_clear)
     report(fix_page[6] == 0xABCD0006, "fixmap_write_visible_in_direct_map", "0x%08x", fix_page[6]);
     clear_fixmap(FIX_TEST);
     faulted = probe_read32(&fx[5], &val, &rec);
-    report(faulted && rec.vector == 14 && rec.cr2 == (uint32_t)&fx[5], "fixmap_cleared_faults",
+    report(faulted && faulted_at(&rec, &fx[5]), "fixmap_cleared_faults",
            "faulted=%d vector=%d cr2=0x%08x want 0x%08x", faulted, rec.vector, rec.cr2, (uint32_t)&fx[5]);
 }
 
@@ -98,6 +98,6 @@ SELFTEST(maxphyaddr)
     set_fixmap(FIX_TEST, 1ULL << bits, PAGE_KERNEL);
     faulted = probe_read32(va, &val, &rec);
     clear_fixmap(FIX_TEST);
-    report(faulted && rec.vector == 14 && (rec.error & 8), "maxphyaddr_next_bit_reserved",
+    report(faulted && rec.vector == PF_VECTOR && (rec.error & PF_ERROR_RSVD), "maxphyaddr_next_bit_reserved",
            "bit %u: faulted=%d vector %d error 0x%x", bits, faulted, rec.vector, rec.error);
 }

@@ -39,8 +39,7 @@ SELFTEST(kmap_atomic_nest)
             bad = i;
     for (int i = KM_MAX_IDX - 1; i >= 0; i--) {
         kunmap_atomic((void *)&v[i][3]);            /* any address inside the page */
-        faults += probe_read32(&v[i][3], &val, &rec) && rec.vector == 14 &&
-                  rec.cr2 == (uint32_t)&v[i][3];
+        faults += probe_read32(&v[i][3], &val, &rec) && faulted_at(&rec, &v[i][3]);
     }
     report(bad < 0 && depth_max == KM_MAX_IDX && kmap_local_depth() == 0,
            "kmap_atomic_nest_to_max", "slot %d wrong, depth %d at the top, %d after",

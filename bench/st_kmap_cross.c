@@ -85,7 +85,6 @@ SELFTEST(kmap_atomic_cross_cpu)
     hipages_put(cpu_page, ncpu);
 }
 
-
 #define WRAP_PAGES (LAST_PKMAP + 1)
 static struct page *wrap_pages[WRAP_PAGES];
 
@@ -130,7 +129,7 @@ SELFTEST(kmap_stale_tlb_cross_cpu)
            "slot %lu count %d after the wrap", PKMAP_NR((unsigned long)va),
            pkmap_count[PKMAP_NR((unsigned long)va)]);
     remote_read32(b, &va[3], &r);
-    report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)&va[3] &&
+    report(r.faulted && faulted_at(&r.rec, &va[3]) &&
            page_address(p) == 0, "kmap_stale_tlb_cross_cpu",
            "CPU %d after the wrap: faulted=%d vector=%d cr2=0x%08x want %p, page_address %p",
            b, r.faulted, r.rec.vector, r.rec.cr2, (void *)&va[3], page_address(p));

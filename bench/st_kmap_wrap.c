@@ -65,7 +65,7 @@ SELFTEST(kmap_wrap)
            arch_num_cpus(), wraps_seen, t.global, t.range_calls, t.one);
     report(probed && old_null, "kmap_wrap_forgets_old_address",
            "probed=%d page_address NULL=%d", probed, old_null);
-    report(probed && faulted && rec.vector == 14 && rec.cr2 == probe_va,
+    report(probed && faulted && faulted_at(&rec, (void *)probe_va),
            "kmap_wrap_old_slot_faults", "va 0x%08lx: faulted=%d vector=%d cr2=0x%08x val=0x%x",
            probe_va, faulted, rec.vector, rec.cr2, val);
     kmap_flush_unused();

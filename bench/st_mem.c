@@ -9,7 +9,15 @@
 #include "boot/fixmap.h"
 #include "hm/gfp.h"
 
-static const gfp_t zone_gfp[MAX_NR_ZONES] = { GFP_DMA, GFP_KERNEL, GFP_HIGHUSER };
+/* Each zone's GFP mask and the names of its two checks. */
+static const struct {
+    gfp_t gfp;
+    const char *alloc, *free;
+} zone_checks[MAX_NR_ZONES] = {
+    [ZONE_DMA] = { GFP_DMA, "alloc_dma", "free_dma" },
+    [ZONE_NORMAL] = { GFP_KERNEL, "alloc_normal", "free_normal" },
+    [ZONE_HIGHMEM] = { GFP_HIGHUSER, "alloc_highmem", "free_highmem" },
+};
 
 SELFTEST(alloc_free_every_zone)
 {
@@ -19,14 +27,15 @@ SELFTEST(alloc_free_every_zone)
         struct page *p0, *p3;
 
         if (before < 16) {
-            report_skip(zone->name, "zone %s has %lu free pages", zone->name, before);
+            report_skip(zone_checks[z].alloc, "zone %s has %lu free pages", zone->name, before);
+            report_skip(zone_checks[z].free, "zone %s has %lu free pages", zone->name, before);
             continue;
         }
-        p0 = alloc_pages(zone_gfp[z], 0);
-        p3 = alloc_pages(zone_gfp[z], 3);
+        p0 = alloc_pages(zone_checks[z].gfp, 0);
+        p3 = alloc_pages(zone_checks[z].gfp, 3);
         report(p0 && p3 && page_zone(p0) == zone && page_zone(p3) == zone &&
                page_to_pfn(p3) % 8 == 0 && zone_free_pages(zone) == before - 9,
-               z == ZONE_DMA ? "alloc_dma" : z == ZONE_NORMAL ? "alloc_normal" : "alloc_highmem",
+               zone_checks[z].alloc,
                "p0 zone %s, p3 zone %s pfn 0x%lx, free %lu -> %lu",
                p0 ? page_zone(p0)->name : "-", p3 ? page_zone(p3)->name : "-",
                p3 ? page_to_pfn(p3) : 0, before, zone_free_pages(zone));
@@ -35,7 +44,7 @@ SELFTEST(alloc_free_every_zone)
         if (p3)
             __free_pages(p3, 3);
         report(zone_free_pages(zone) == before,
-               z == ZONE_DMA ? "free_dma" : z == ZONE_NORMAL ? "free_normal" : "free_highmem",
+               zone_checks[z].free,
                "free pages %lu, want %lu", zone_free_pages(zone), before);
     }
     struct page *low = alloc_pages(GFP_KERNEL, 0);
@@ -79,7 +88,7 @@ SELFTEST(highmem_above_4g)
            "highmem_above_4g_exists", "found %s after %d blocks", p ? "one" : "none", n);
     if (p) {
         volatile uint32_t *a = (volatile uint32_t *)__fix_to_virt(FIX_TEST);
-        volatile uint32_t *b = (volatile uint32_t *)__fix_to_virt(FIX_TEST + 1);
+        volatile uint32_t *b = (volatile uint32_t *)__fix_to_virt(FIX_TEST_ALIAS);
         uint64_t phys = page_to_phys(p) + 5 * PAGE_SIZE;        /* inside the block */
         struct fault_record rec;
         uint32_t val = 0;
@@ -89,15 +98,15 @@ SELFTEST(highmem_above_4g)
         for (int i = 0; i < 1024; i++)
             a[i] = 0xA5000000u ^ (uint32_t)(phys >> 12) ^ (uint32_t)i;
         clear_fixmap(FIX_TEST);
-        set_fixmap(FIX_TEST + 1, phys, PAGE_KERNEL);
+        set_fixmap(FIX_TEST_ALIAS, phys, PAGE_KERNEL);
         for (int i = 0; i < 1024; i++)
             ok &= b[i] == (0xA5000000u ^ (uint32_t)(phys >> 12) ^ (uint32_t)i);
         report(ok, "highmem_rw_two_mappings", "phys 0x%llx: data written via slot %d "
-               "not read back via slot %d", phys, FIX_TEST, FIX_TEST + 1);
+               "not read back via slot %d", phys, FIX_TEST, FIX_TEST_ALIAS);
         faulted = probe_read32(a, &val, &rec);
         report(faulted && rec.cr2 == (uint32_t)a, "highmem_old_mapping_gone",
                "faulted=%d cr2=0x%08x", faulted, rec.cr2);
-        clear_fixmap(FIX_TEST + 1);
+        clear_fixmap(FIX_TEST_ALIAS);
     }
     while (n)
         __free_pages(held[--n], 10);

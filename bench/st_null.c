@@ -35,7 +35,7 @@ static void probe_low(void *info)
 /* A not-present read fault (error code P=0, W=0) at exactly addr. */
 static bool np_read_fault(bool faulted, const struct fault_record *r, uint32_t addr)
 {
-    return faulted && r->vector == 14 && r->cr2 == addr && !(r->error & 3);
+    return faulted && faulted_at(r, (void *)addr) && !(r->error & (PF_ERROR_PRESENT | PF_ERROR_WRITE));
 }
 
 SELFTEST(null_unmapped)

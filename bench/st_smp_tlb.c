@@ -17,11 +17,10 @@
 #include "boot/smp_call.h"
 #include "boot/x86.h"
 
-#define SLOT (FIX_TEST + 1)
+#define SLOT FIX_TEST_ALIAS
 #define MAGIC 0x5EA1AB1Eu
 
 static volatile uint32_t tlb_page[1024] __attribute__((aligned(4096)));
-
 
 SELFTEST(smp_stale_tlb_shootdown)
 {
@@ -41,7 +40,7 @@ SELFTEST(smp_stale_tlb_shootdown)
     clear_fixmap(SLOT);                                 /* PTE cleared, local invlpg only */
     remote_read32(b, va, &r);
     if (!r.faulted && r.val == MAGIC)
-        report(true, "smp_stale_tlb_visible_without_shootdown", "%s", "");
+        report_pass("smp_stale_tlb_visible_without_shootdown");
     else
         report_skip("smp_stale_tlb_visible_without_shootdown",
                     "CPU %d faulted (vector %d): this CPU or emulator dropped its entry", b,
@@ -49,7 +48,7 @@ SELFTEST(smp_stale_tlb_shootdown)
 
     invlpg_on_each_cpu((unsigned long)va);                         /* the shootdown */
     remote_read32(b, va, &r);
-    report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)va,
+    report(r.faulted && faulted_at(&r.rec, va),
            "smp_stale_tlb_gone_after_shootdown", "CPU %d: faulted=%d vector=%d cr2=0x%08x "
            "want 0x%08x val=0x%08x", b, r.faulted, r.rec.vector, r.rec.cr2, (uint32_t)va, r.val);
 }

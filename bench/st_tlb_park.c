@@ -20,11 +20,10 @@
 #include "boot/x86.h"
 #include "hm/tlbflush.h"
 
-#define SLOT (FIX_TEST + 3)
+#define SLOT FIX_TEST_PARK
 #define MAGIC 0xBA4CED01u
 
 static volatile uint32_t park_page[1024] __attribute__((aligned(4096)));
-
 
 SELFTEST(tlb_park)
 {
@@ -58,7 +57,7 @@ SELFTEST(tlb_park)
            b, tlb_counts[b].one - before.one, tlb_counts[b].global - before.global);
     remote_read32(b, va, &r);
     if (!r.faulted && r.val == MAGIC)
-        report(true, "tlb_park_stale_while_parked", "%s", "");
+        report_pass("tlb_park_stale_while_parked");
     else
         report_skip("tlb_park_stale_while_parked",
                     "CPU %d faulted (vector %d): this CPU or emulator dropped its entry", b,
@@ -70,7 +69,7 @@ SELFTEST(tlb_park)
            "%d active CPUs, want %d", b, tlb_counts[b].global - before.global,
            num_active_cpus(), active0);
     remote_read32(b, va, &r);
-    report(r.faulted && r.rec.vector == 14 && r.rec.cr2 == (uint32_t)va,
+    report(r.faulted && faulted_at(&r.rec, va),
            "tlb_park_rejoin_no_stale", "CPU %d: faulted=%d vector=%d cr2=0x%08x want 0x%08x "
            "val=0x%08x", b, r.faulted, r.rec.vector, r.rec.cr2, (uint32_t)va, r.val);
 }

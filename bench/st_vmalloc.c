@@ -64,7 +64,7 @@ static unsigned long freed_pages_fault(uint32_t *a, unsigned n)
 
     for (unsigned i = 0; i < n; i++) {
         volatile uint32_t *p = (volatile uint32_t *)((char *)a + i * PAGE_SIZE + 8);
-        if (!probe_read32(p, &val, &rec) || rec.vector != 14 || rec.cr2 != (uint32_t)p || (rec.error & 1))
+        if (!probe_read32(p, &val, &rec) || !faulted_at(&rec, p) || (rec.error & PF_ERROR_PRESENT))
             wrong++;
     }
     return wrong;
@@ -116,16 +116,16 @@ SELFTEST(vmalloc_lazy_no_reuse)
     vm_unmap_aliases();
     free0 = nr_free_pages();
     a = vmalloc(8 * PAGE_SIZE);
-    for (int i = 0; i < 8; i++)
+    for (unsigned i = 0; i < ARRAY_SIZE(pg); i++)
         pg[i] = vmalloc_to_page(a + i * PAGE_SIZE);
     vfree(a);
-    for (int i = 0; i < 8; i++)
+    for (unsigned i = 0; i < ARRAY_SIZE(pg); i++)
         held += pg[i]->_refcount == 1;
     report(held == 8 && nr_free_pages() == free0 - 8, "vmalloc_lazy_frames_not_free",
            "%lu of 8 frames held, free %lu want %lu", held, nr_free_pages(), free0 - 8);
     b = vmalloc(8 * PAGE_SIZE);
     for (int i = 0; i < 8; i++)
-        for (int j = 0; j < 8; j++)
+        for (unsigned j = 0; j < ARRAY_SIZE(pg); j++)
             reused += vmalloc_to_page(b + i * PAGE_SIZE) == pg[j];
     report(b >= a + 9 * PAGE_SIZE && !reused, "vmalloc_lazy_range_and_frames_not_reused",
            "a=%p b=%p, %lu frames reused", a, b, reused);

@@ -34,7 +34,7 @@ static void remote_pages(void *p)
 
         if (!job->probe)
             job->wrong[cpu] += *w != (uint32_t)i;
-        else if (!probe_read32(w, &val, &rec) || rec.vector != 14 || rec.cr2 != (uint32_t)w)
+        else if (!probe_read32(w, &val, &rec) || !faulted_at(&rec, w))
             job->wrong[cpu]++;
     }
 }

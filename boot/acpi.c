@@ -2,6 +2,7 @@
 #include "boot/acpi.h"
 #include "boot/console.h"
 #include "boot/fixmap.h"
+#include "boot/kernel.h"
 #include "boot/string.h"
 #include "boot/x86.h"
 
@@ -121,7 +122,7 @@ static const struct rsdp *rsdp_scan(void)
     uint32_t ebda = (uint32_t)*(volatile uint16_t *)(PAGE_OFFSET + 0x40E) << 4;
     uint32_t ranges[2][2] = { { ebda, ebda + 1024 }, { 0xE0000, 0x100000 } };
 
-    for (int r = 0; r < 2; r++) {
+    for (unsigned r = 0; r < ARRAY_SIZE(ranges); r++) {
         if (r == 0 && (ebda < 0x80000 || ebda >= 0xA0000))
             continue;                   /* no plausible EBDA */
         for (uint32_t p = ranges[r][0]; p + 36 <= ranges[r][1]; p += 16) {

@@ -46,6 +46,11 @@ static int in_separated(const char *name, size_t len, const char *list, char sep
     return 0;
 }
 
+int arg_is(const struct arg_val *val, const char *word)
+{
+    return val->set && !str_neq(word, str_len(word), val->str);
+}
+
 int name_in_list(const char *name, size_t len, const char *list)
 {
     return in_separated(name, len, list, '|');

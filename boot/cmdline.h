@@ -40,6 +40,10 @@ struct arg_val {
 int cmdline_parse(const char *line, const struct arg_spec *specs, int n,
                   struct arg_val *vals, char *err, size_t errlen);
 
+/* True when val was given and its value is word, the whole word: the way
+ * to read an ENUM ("scan" is not "sweep", though both start with 's'). */
+int arg_is(const struct arg_val *val, const char *word);
+
 /* True when name is one of the '|'-separated names in list. */
 int name_in_list(const char *name, size_t len, const char *list);
 

@@ -91,8 +91,17 @@
 #define FIXADDR_TOP     _UL(0xFFFFF000)
 #define FIX_HOLE        0
 #define FIX_APIC_BASE   1                       /* local APIC registers */
-#define FIX_TEST        2                       /* boot-time test mapping */
-#define FIX_TEST_END    5                       /* 4 test slots: 2..5 */
+/* Four slots for tests and benchmarks, one at a time (a test leaves its
+ * slots cleared). Each is named for what it holds; share a name only
+ * between users that never run at once. */
+#define FIX_TEST        2                       /* a scratch mapping of one page */
+#define FIX_TEST_ALIAS  3                       /* a second mapping beside FIX_TEST;
+                                                   a global PTE in b_tlb; the page
+                                                   another CPU caches (st_smp_tlb) */
+#define FIX_TEST_NONGLOBAL 4                    /* b_tlb's non-global PTE; the page
+                                                   b_shootdown shoots down */
+#define FIX_TEST_PARK   5                       /* the page a parked CPU caches */
+#define FIX_TEST_END    FIX_TEST_PARK
 #define FIX_ACPI_BEGIN  6                       /* ACPI table window: 2 pages, */
 #define FIX_ACPI_END    7                       /*  END is the lower address */
 #define FIX_KMAP_BEGIN  8                       /* keep the kmap slots last */

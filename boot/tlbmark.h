@@ -15,13 +15,17 @@
  * Only the image built with HM_TLB_MODEL (build/hmbench-model.elf) emits
  * markers; in every other build each function here is empty, so the default
  * image is the same code as without this file.
- * Builds for the image, the host (HM_HOST: always empty) and nothing else.
+ * Builds for the image, the host (HM_HOST: always empty) and the peer's
+ * Linux build (through bench/timing.h: always empty, and without layout.h,
+ * whose names Linux has too).
  */
 #ifndef BOOT_TLBMARK_H
 #define BOOT_TLBMARK_H
 
 #include <stdint.h>
-#include "layout.h"
+#if defined(HM_TLB_MODEL) && !defined(HM_HOST)
+#include "boot/layout.h"        /* only here: the peer's Linux build includes this header too */
+#endif
 
 enum tlbmark_op {
     TLBMARK_NOP,

@@ -2,6 +2,7 @@
 #include "boot/trap.h"
 #include "boot/console.h"
 #include "boot/fault.h"
+#include "boot/kernel.h"
 #include "boot/percpu.h"
 #include "boot/x86.h"
 
@@ -27,7 +28,7 @@ static const char *const exc_names[32] = {
 
 void idt_init(void)
 {
-    for (int v = 0; v < 256; v++) {
+    for (unsigned v = 0; v < ARRAY_SIZE(idt); v++) {
         uint32_t off = vector_stubs[v];
         /* 32-bit interrupt gate, DPL 0, present: IF is cleared on entry */
         idt[v] = (off & 0xFFFF) | ((uint64_t)GDT_KCODE << 16) |
@@ -36,7 +37,7 @@ void idt_init(void)
     /* #DF: a task gate (present, DPL 0, type 5) to this CPU's double-fault
      * TSS, so the handler runs on its own stack even when the fault came
      * from a full one (boot/tss.c). The selector means each CPU's own. */
-    idt[8] = ((uint64_t)GDT_DF_TSS << 16) | ((uint64_t)0x8500 << 32);
+    idt[DF_VECTOR] = ((uint64_t)GDT_DF_TSS << 16) | ((uint64_t)0x8500 << 32);
 }
 
 void idt_load(void)
@@ -49,7 +50,7 @@ void idt_load(void)
 
 void irq_register(int vector, irq_handler_t handler)
 {
-    if (vector < 32 || vector > 255)
+    if (vector < FIRST_IRQ_VECTOR || vector > 255)
         panic("irq_register: vector %d is not an interrupt vector", vector);
     handlers[vector] = handler;
 }
@@ -62,7 +63,7 @@ static void fatal_exception(struct trapframe *tf)
     if (!oops_begin())
         emergency_exit("CPU exception while reporting a fault:", tf->vector, tf->eip);
     printk("hmbench: fatal: CPU exception %u (%s) on CPU %d\n", tf->vector,
-           tf->vector < 32 ? exc_names[tf->vector] : "unexpected interrupt", cpu);
+           tf->vector < FIRST_IRQ_VECTOR ? exc_names[tf->vector] : "unexpected interrupt", cpu);
     printk("  vector=%u error=0x%08x eip=0x%08x cs=0x%04x eflags=0x%08x\n",
            tf->vector, tf->error, tf->eip, tf->cs, tf->eflags);
     printk("  cr0=0x%08x cr2=0x%08x cr3=0x%08x cr4=0x%08x cpu=%d\n",
@@ -75,7 +76,7 @@ static void fatal_exception(struct trapframe *tf)
 
 void trap_dispatch(struct trapframe *tf)
 {
-    if (tf->vector >= 32 && handlers[tf->vector]) {
+    if (tf->vector >= FIRST_IRQ_VECTOR && handlers[tf->vector]) {
         handlers[tf->vector](tf);
         return;
     }

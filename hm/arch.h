@@ -16,10 +16,11 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-#include "../boot/layout.h"
-#include "../boot/string.h"        /* memset, memcpy: libc on the host */
-#include "../boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
-#include "../boot/tlbmark.h"       /* ACCEL=model markers; empty elsewhere */
+#include "boot/kernel.h"        /* ARRAY_SIZE */
+#include "boot/layout.h"
+#include "boot/string.h"        /* memset, memcpy: libc on the host */
+#include "boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
+#include "boot/tlbmark.h"       /* ACCEL=model markers; empty elsewhere */
 
 typedef uint64_t phys_addr_t;
 

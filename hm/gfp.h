@@ -11,7 +11,7 @@
 #ifndef HM_GFP_H
 #define HM_GFP_H
 
-#include "mm.h"
+#include "hm/mm.h"
 
 typedef unsigned int gfp_t;
 
@@ -46,11 +46,6 @@ void __free_pages(struct page *page, unsigned int order);
 
 #define alloc_page(gfp)     alloc_pages(gfp, 0)
 #define __free_page(page)   __free_pages(page, 0)
-
-/* Lowmem convenience: the direct-map address of a fresh block (0 when
- * none), and its inverse. gfp must not allow highmem. */
-unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
-void free_pages(unsigned long addr, unsigned int order);
 
 /* ---- per-CPU page lists (hm/page_pcp.c) ---- */
 

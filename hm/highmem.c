@@ -7,8 +7,8 @@
  * enabled, so a CPU waiting for it still answers the shootdown IPI of the
  * holder's wrap flush.
  */
-#include "highmem.h"
-#include "paging.h"
+#include "hm/highmem.h"
+#include "hm/paging.h"
 
 int pkmap_count[LAST_PKMAP];
 unsigned int last_pkmap_nr;

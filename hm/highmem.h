@@ -25,11 +25,11 @@
 #ifndef HM_HIGHMEM_H
 #define HM_HIGHMEM_H
 
-#include "mm.h"
-#include "page_address.h"
-#include "spinlock.h"
-#include "tlbflush.h"
-#include "highmem_local.h"
+#include "hm/mm.h"
+#include "hm/page_address.h"
+#include "hm/spinlock.h"
+#include "hm/tlbflush.h"
+#include "hm/highmem_local.h"
 
 /* ---- permanent mappings (hm/highmem.c) ---- */
 

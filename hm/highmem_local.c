@@ -6,7 +6,7 @@
  * and no task migration, which is all Linux's preempt/pagefault disabling
  * protects against.
  */
-#include "highmem.h"
+#include "hm/highmem.h"
 
 unsigned long kmap_slot_vpn[NR_CPUS][KM_MAX_IDX + 1];
 

@@ -11,8 +11,8 @@
 #ifndef HM_HIGHMEM_LOCAL_H
 #define HM_HIGHMEM_LOCAL_H
 
-#include "mm.h"
-#include "tlbflush.h"
+#include "hm/mm.h"
+#include "hm/tlbflush.h"
 
 /* One CPU's kmap_atomic stack. Slot i (0 <= i < KM_MAX_IDX) is fixmap
  * index FIX_KMAP_BEGIN + KM_MAX_IDX * cpu + i (fixmap indices grow

@@ -6,7 +6,7 @@
 #ifndef HM_INTERNAL_H
 #define HM_INTERNAL_H
 
-#include "gfp.h"
+#include "hm/gfp.h"
 
 /* Take a free 2^order block from zone's lists, splitting a larger one;
  * NULL when none. The block's state is left for the caller to set.

@@ -2,7 +2,7 @@
  * memblock.c - sorted, merged region lists and the boot-time allocator.
  * See memblock.h for the lists and their rules.
  */
-#include "memblock.h"
+#include "hm/memblock.h"
 
 struct memblock memblock;
 

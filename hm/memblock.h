@@ -17,7 +17,7 @@
 #ifndef HM_MEMBLOCK_H
 #define HM_MEMBLOCK_H
 
-#include "arch.h"
+#include "hm/arch.h"
 
 #define MEMBLOCK_MAX_REGIONS 128
 

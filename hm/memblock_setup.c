@@ -3,7 +3,7 @@
  * allocator trusts (firmware wins, whole pages, addressable only), and
  * describe them: holes and a dump for the boot log.
  */
-#include "memblock.h"
+#include "hm/memblock.h"
 
 /* Drop RAM at or above limit, keeping count of what was dropped. */
 static void memblock_cap(phys_addr_t limit)

@@ -15,7 +15,7 @@
 #ifndef HM_MM_H
 #define HM_MM_H
 
-#include "mmzone.h"
+#include "hm/mmzone.h"
 
 extern struct page *mem_map;        /* pfn 0 .. max_pfn - 1 */
 extern unsigned long max_pfn;       /* one past the last RAM page */
@@ -30,7 +30,6 @@ static inline unsigned long page_to_pfn(const struct page *page)
 {
     return (unsigned long)(page - mem_map);
 }
-static inline bool pfn_valid(unsigned long pfn) { return pfn < max_pfn; }
 static inline phys_addr_t page_to_phys(const struct page *page)
 {
     return (phys_addr_t)page_to_pfn(page) << PAGE_SHIFT;

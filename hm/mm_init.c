@@ -3,17 +3,18 @@
  * place mem_map in lowmem, build the kernel page tables, then hand every
  * free page over in the largest aligned blocks.
  */
-#include "gfp.h"
-#include "highmem.h"
-#include "memblock.h"
-#include "paging.h"
+#include "hm/gfp.h"
+#include "hm/highmem.h"
+#include "hm/memblock.h"
+#include "hm/paging.h"
 
 struct page *mem_map;
 unsigned long max_pfn, max_low_pfn;
 unsigned long high_memory;
 phys_addr_t mem_map_phys, mem_map_bytes;
 
-static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+/* Spelt as the bench rows' zone= keys (b_page_alloc.c). */
+static const char *const zone_names[MAX_NR_ZONES] = { "dma", "normal", "highmem" };
 
 #define PFN_UP(x)   ((unsigned long)(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
 #define PFN_DOWN(x) ((unsigned long)((x) >> PAGE_SHIFT))

@@ -9,8 +9,8 @@
 #ifndef HM_MM_TYPES_H
 #define HM_MM_TYPES_H
 
-#include "arch.h"
-#include "list.h"
+#include "hm/arch.h"
+#include "hm/list.h"
 
 /* page->flags bits. A page is in exactly one of these states:
  *   PG_reserved        never given to the buddy (hole, image, mem_map, ...)

@@ -10,8 +10,8 @@
 #ifndef HM_MMZONE_H
 #define HM_MMZONE_H
 
-#include "mm_types.h"
-#include "spinlock.h"
+#include "hm/mm_types.h"
+#include "hm/spinlock.h"
 
 enum zone_type { ZONE_DMA, ZONE_NORMAL, ZONE_HIGHMEM, MAX_NR_ZONES };
 

@@ -4,8 +4,8 @@
  * has no room for a highmem page's current pkmap address, so, as Linux's
  * HASHED_PAGE_VIRTUAL, it lives in page_address_htable (page_address.h).
  */
-#include "highmem.h"
-#include "page_address.h"
+#include "hm/highmem.h"
+#include "hm/page_address.h"
 
 struct list_head page_address_htable[PA_HASH_SIZE];
 spinlock_t page_address_locks[PA_HASH_SIZE];

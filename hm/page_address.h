@@ -11,8 +11,8 @@
 #ifndef HM_PAGE_ADDRESS_H
 #define HM_PAGE_ADDRESS_H
 
-#include "mm.h"
-#include "spinlock.h"
+#include "hm/mm.h"
+#include "hm/spinlock.h"
 
 #define PA_HASH_ORDER 10
 #define PA_HASH_SIZE  (1u << PA_HASH_ORDER)

@@ -12,7 +12,7 @@
  * only around the list work (__rmqueue, the merge loop); the free_pages
  * test before it is an unlocked hint. The boot fill runs on one CPU.
  */
-#include "internal.h"
+#include "hm/internal.h"
 
 struct zone node_zones[MAX_NR_ZONES];
 
@@ -171,21 +171,6 @@ void __free_pages(struct page *page, unsigned int order)
     spin_lock(&zone->lock);
     __free_one_page(zone, pfn, order);
     spin_unlock(&zone->lock);
-}
-
-unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
-{
-    struct page *page;
-
-    BUG_ON(gfp & __GFP_HIGHMEM);
-    page = alloc_pages(gfp, order);
-    return page ? (unsigned long)lowmem_page_address(page) : 0;
-}
-
-void free_pages(unsigned long addr, unsigned int order)
-{
-    if (addr)
-        __free_pages(virt_to_page((void *)addr), order);
 }
 
 void free_pfn_range_boot(struct zone *zone, unsigned long start, unsigned long end)

@@ -17,7 +17,7 @@
  * Locking: pcp->lock, then zone->lock. The owner CPU takes its pcp->lock
  * on every operation; another CPU takes it only to drain.
  */
-#include "internal.h"
+#include "hm/internal.h"
 
 /* Linux's zone_batchsize: about a quarter of a 1/1024 of the zone, at
  * most 64 pages, rounded to 2^n - 1 (so batches of different zones do

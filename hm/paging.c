@@ -7,9 +7,9 @@
  * of the run. The fixmap's PMD already has boot's PTE page (entry.S): a
  * PMD that already points to a PTE page is kept as it is.
  */
-#include "paging.h"
-#include "memblock.h"
-#include "mm.h"
+#include "hm/paging.h"
+#include "hm/memblock.h"
+#include "hm/mm.h"
 
 pteval_t *kpte_pages[PTRS_PER_PMD];
 unsigned int kpte_first_pmd;

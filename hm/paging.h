@@ -8,7 +8,7 @@
 #ifndef HM_PAGING_H
 #define HM_PAGING_H
 
-#include "pgtable.h"
+#include "hm/pgtable.h"
 
 /* PTE page of each kernel PMD (index (va >> PMD_SHIFT) & 511), or NULL
  * where the PMD is a direct-map 2 MiB page or empty. */

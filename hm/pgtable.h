@@ -6,6 +6,6 @@
 #ifndef HM_PGTABLE_H
 #define HM_PGTABLE_H
 
-#include "arch.h"
+#include "hm/arch.h"
 
 #endif

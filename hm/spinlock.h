@@ -8,14 +8,13 @@
 #ifndef HM_SPINLOCK_H
 #define HM_SPINLOCK_H
 
-#include "arch.h"
-#include "../boot/spinlock.h"
+#include "hm/arch.h"
+#include "boot/spinlock.h"
 
 typedef raw_spinlock_t spinlock_t;
 #define DEFINE_SPINLOCK(x) spinlock_t x = RAW_SPINLOCK_INIT
 
 static inline void spin_lock(spinlock_t *l) { raw_spin_lock(l); }
-static inline int spin_trylock(spinlock_t *l) { return raw_spin_trylock(l); }
 static inline void spin_unlock(spinlock_t *l) { raw_spin_unlock(l); }
 static inline bool spin_is_locked(spinlock_t *l) { return __atomic_load_n(&l->locked, __ATOMIC_RELAXED); }
 

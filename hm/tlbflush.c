@@ -1,6 +1,6 @@
 /* tlbflush.c - the cross-CPU part of the flush layer; see tlbflush.h. */
-#include "gfp.h"
-#include "tlbflush.h"
+#include "hm/gfp.h"
+#include "hm/tlbflush.h"
 
 struct tlb_counts tlb_counts[NR_CPUS];
 

@@ -22,7 +22,7 @@
 #ifndef HM_TLBFLUSH_H
 #define HM_TLBFLUSH_H
 
-#include "arch.h"
+#include "hm/arch.h"
 
 #define tlb_single_page_flush_ceiling 33
 

@@ -9,8 +9,8 @@
  * A vmalloc area keeps its pages on va->pages, linked through page->lru
  * (free for the owner of an allocated page), so no page array is needed.
  */
-#include "paging.h"
-#include "vmap_area.h"
+#include "hm/paging.h"
+#include "hm/vmap_area.h"
 
 void vmalloc_init(void)
 {

@@ -24,7 +24,7 @@
 #ifndef HM_VMALLOC_H
 #define HM_VMALLOC_H
 
-#include "gfp.h"
+#include "hm/gfp.h"
 
 /* vmap_area.flags */
 #define VM_ALLOC        0x1u    /* vmalloc: the area owns its pages */

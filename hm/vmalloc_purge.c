@@ -13,8 +13,8 @@
  * frees the frames and returns the ranges. Linux does the purge from a
  * worker; here the CPU that crosses the threshold does it.
  */
-#include "tlbflush.h"
-#include "vmap_area.h"
+#include "hm/tlbflush.h"
+#include "hm/vmap_area.h"
 
 DEFINE_SPINLOCK(vmap_purge_lock);       /* one purge at a time */
 

@@ -21,8 +21,8 @@
  * a split-off remainder); a free gives them back. So page counts never
  * drift, and running out of descriptors is just one more "no room".
  */
-#include "vmap_area.h"
-#include "vmap_tree.h"
+#include "hm/vmap_area.h"
+#include "hm/vmap_tree.h"
 
 #define VMAP_HASH_BITS 12
 #define VMAP_HASH_SIZE (1u << VMAP_HASH_BITS)

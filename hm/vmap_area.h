@@ -6,8 +6,8 @@
 #ifndef HM_VMAP_AREA_H
 #define HM_VMAP_AREA_H
 
-#include "spinlock.h"
-#include "vmalloc.h"
+#include "hm/spinlock.h"
+#include "hm/vmalloc.h"
 
 /* Guards the free list and tree, the busy hash, the purge list and the
  * counters. */

@@ -3,7 +3,7 @@
  * vmap_tree.h. Each node is a free struct vmap_area: left, right (its
  * children), height (of its subtree, a leaf is 1) and subtree_max_size.
  */
-#include "vmap_tree.h"
+#include "hm/vmap_tree.h"
 
 /* Every missing child, and the empty tree: height 0, largest range 0, so
  * the walks need no NULL tests. Never written. */

@@ -12,7 +12,7 @@
 #ifndef HM_VMAP_TREE_H
 #define HM_VMAP_TREE_H
 
-#include "vmalloc.h"
+#include "hm/vmalloc.h"
 
 /* The empty tree and every missing child (not NULL): a node of height 0
  * and subtree_max_size 0 that is never written. */

@@ -86,7 +86,6 @@ static void copy4k(struct page *from, struct page *to)
 static void op_copy_4k(void *c) { copy4k(hi[0], hi[1]); }
 static void op_memcpy_lowmem_4k(void *c) { copy4k(lo[0], lo[1]); }
 
-
 void bench_kmap_atomic(void)
 {
 	static const int depths[] = { 1, 2, 4, 8 };

@@ -15,7 +15,7 @@ check "bochs status 0" "exit $RC: $(tail -n 1 <<<"$OUT")" [ "$RC" -eq 0 ]
 check "bochs @done status=0" "no '@done status=0' in the serial log" log_has '^@done status=0'
 summary=$(log_line '^SUMMARY: ')
 check "bochs summary 0 failures" "got '$summary'" grep -q -E '^SUMMARY: [1-9][0-9]* tests, 0 failures' <<<"$summary"
-check "bochs PASS: paging_pae_on" "no 'PASS: paging_pae_on'" log_has '^PASS: paging_pae_on$'
+check "bochs PASS: paging_pae_pge: paging_pae_on" "no 'PASS: paging_pae_pge: paging_pae_on'" log_has '^PASS: paging_pae_pge: paging_pae_on$'
 check "bochs bochsrc kept" "no $LOG.bochsrc with cpu: count=1" grep -q '^cpu: count=1,' "$LOG.bochsrc"
 check "bochs meta" "LOG.meta lacks accel=bochs" grep -q -x accel=bochs "$LOG.meta"
 

@@ -6,7 +6,6 @@
 # is kept as results/ci/ (CSV and charts): CI uploads it as an artifact.
 . "$(dirname "$0")/lib.sh"
 
-
 tools/icount-run "$T/a" >"$T/a.out" 2>&1; rca=$?
 check "icount run 1 succeeds" "status $rca: $(tail -n 2 "$T/a.out")" [ $rca -eq 0 ]
 tools/icount-run "$T/b" >"$T/b.out" 2>&1; rcb=$?

@@ -79,8 +79,10 @@ check "plot draws smp_scaling.png" "no $run/smp_scaling.png" test -s "$run/smp_s
 
 boot park-smp2 --accel tcg --smp 2 --mem 256M --timeout 120 -- mode=selftest test=tlb_park,pcp_cross_cpu
 check "tlb_park, pcp_cross_cpu status 0" "runner exit $RC: $(log_line '^FAIL: ')" [ "$RC" -eq 0 ]
-for t in tlb_park_no_shootdown tlb_park_stale_while_parked tlb_park_rejoin_flushes \
-         tlb_park_rejoin_no_stale pcp_alloc_both_cpus pcp_free_other_cpu_no_loss pcp_park_drains; do
+for t in tlb_park/tlb_park_no_shootdown tlb_park/tlb_park_stale_while_parked tlb_park/tlb_park_rejoin_flushes \
+         tlb_park/tlb_park_rejoin_no_stale pcp_cross_cpu/pcp_alloc_both_cpus \
+         pcp_cross_cpu/pcp_free_other_cpu_no_loss pcp_cross_cpu/pcp_park_drains; do
+  t=${t/\//: }                          # group/name: the line is 'PASS: group: name'
   check "PASS: $t" "no 'PASS: $t' line" log_has "^PASS: $t\$"
 done
 finish

@@ -35,9 +35,9 @@ check "7, 8 and 10 MiB boot" "only $booted sizes booted, the first at ${first:-n
 # size that boots.
 LOG=$T/mem_mib-${first:-none}.log
 check "mem_mib=${first:-none}: vmalloc_readback skips with its need" "$(log_line 'vmalloc_600_pages')" \
-  log_has '^SKIP: vmalloc_600_pages \(needs 600 free pages, has [0-9]+\)$'
+  log_has '^SKIP: vmalloc_readback: vmalloc_600_pages \(needs 600 free pages, has [0-9]+\)$'
 check "mem_mib=${first:-none}: vmalloc_exhaustion skips with its need" "$(log_line 'vmalloc_exhaustion_null')" \
-  log_has '^SKIP: vmalloc_exhaustion_null_no_leak \(needs 1024 free pages for one 4 MiB area, has [0-9]+\)$'
+  log_has '^SKIP: vmalloc_exhaustion: vmalloc_exhaustion_null_no_leak \(needs 1024 free pages for one 4 MiB area, has [0-9]+\)$'
 LOG=$T/mem_mib-4.log
 check "mem_mib=4: too little RAM, status 3" "$(log_line 'fatal')" log_has '^@done status=3$'
 finish

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include "sim.h"
+#include "tests/sim/sim.h"
 
 uint8_t *sim_ram;
 uint64_t sim_ram_bytes;

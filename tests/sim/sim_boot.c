@@ -1,7 +1,7 @@
 /*
  * sim_boot.c - the guest's memory bring-up, replayed on the simulator.
  */
-#include "sim.h"
+#include "tests/sim/sim.h"
 #include "hm/memblock.h"
 #include "hm/mm.h"
 

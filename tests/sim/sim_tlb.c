@@ -11,7 +11,7 @@
  * conflict.
  */
 #include <string.h>
-#include "sim.h"
+#include "tests/sim/sim.h"
 
 #define SIM_TLB_SETS 4096
 

@@ -8,8 +8,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "machines.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
 #include "hm/gfp.h"
 #include "hm/highmem.h"
 #include "hm/paging.h"

@@ -6,6 +6,7 @@
 #ifndef TESTS_MACHINES_H
 #define TESTS_MACHINES_H
 
+#include "boot/kernel.h"
 #include "tests/sim/sim.h"
 
 #define MiB (1ULL << 20)
@@ -43,10 +44,10 @@ static const struct sim_mmap_entry map_63g[] = {
     LOW_BIOS, { 1 * MiB, 3 * GiB - 1 * MiB, 1 }, { 4 * GiB, 60 * GiB, 1 },
 };
 
-#define MACHINE(m) { #m, m, (int)(sizeof(m) / sizeof(m[0])) }
+#define MACHINE(m) { #m, m, (int)ARRAY_SIZE(m) }
 static const struct machine machines[] = {
     MACHINE(map_128m), MACHINE(map_1g), MACHINE(map_3g), MACHINE(map_8g), MACHINE(map_63g),
 };
-#define NR_MACHINES ((int)(sizeof(machines) / sizeof(machines[0])))
+#define NR_MACHINES ((int)ARRAY_SIZE(machines))
 
 #endif

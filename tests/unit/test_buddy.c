@@ -6,9 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "machines.h"
-#include "picture.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
+#include "tests/unit/picture.h"
 
 static struct page **held;      /* pages taken by exhaust() */
 
@@ -148,28 +148,33 @@ static void test_bad_frees(void)
                "double free of a merged page is a BUG");
 }
 
-static void test_get_free_pages(void)
+/* A lowmem block from alloc_pages is reached through the direct map:
+ * page_address and virt_to_page are inverses on it. */
+static void test_lowmem_block_address(void)
 {
-    unsigned long va = __get_free_pages(GFP_KERNEL, 1);
-    struct page *p = virt_to_page((void *)va);
+    struct page *p = alloc_pages(GFP_KERNEL, 1);
+    void *va = p ? page_address(p) : 0;
 
-    CHECK(va && p->flags == PG_head && p->private == 1 && page_address(p) == (void *)va,
-          "__get_free_pages returns the direct-map address of its block");
-    memset((void *)va, 0x5a, 2 * PAGE_SIZE);    /* ASan: the block is real memory */
-    free_pages(va, 1);
-    CHECK(PageBuddy(p) || !p->flags, "free_pages gives it back");
+    CHECK(p && va && p->flags == PG_head && p->private == 1 && virt_to_page(va) == p &&
+          va == lowmem_page_address(p),
+          "a lowmem block's page_address is its direct-map address");
+    if (!va)
+        return;
+    memset(va, 0x5a, 2 * PAGE_SIZE);            /* ASan: the block is real memory */
+    __free_pages(p, 1);
+    CHECK(PageBuddy(p) || !p->flags, "__free_pages gives it back");
 }
 
 int main(void)
 {
     held = malloc(sizeof(*held) << 18);
-    sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    sim_boot(map_1g, ARRAY_SIZE(map_1g), 36);
     buddy_only();                   /* the pcp lists have test_pcp.c */
     test_split_merge();
     test_fallback_and_exhaustion("1G");
     test_bad_frees();
-    test_get_free_pages();
-    sim_boot(map_128m, sizeof(map_128m) / sizeof(map_128m[0]), 36);
+    test_lowmem_block_address();
+    sim_boot(map_128m, ARRAY_SIZE(map_128m), 36);
     buddy_only();
     test_fallback_and_exhaustion("128M");
     sim_fini();

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "check.h"
-#include "machines.h"
-#include "picture.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
+#include "tests/unit/picture.h"
 
 struct block { struct page *page; unsigned int order; };
 
@@ -78,7 +78,7 @@ int main(void)
         rng_state = 1;
     printf("# seed %llu (set HM_STRESS_SEED to repeat), %lu operations\n",
            (unsigned long long)rng_state, ops);
-    sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    sim_boot(map_1g, ARRAY_SIZE(map_1g), 36);
     buddy_only();                   /* test_pcp.c stresses the pcp lists */
     owned = calloc(max_pfn / 8 + 1, 1);
     seen = malloc(max_pfn / 8 + 1);

@@ -13,12 +13,13 @@ static int failures;
     else { failures++; printf("not ok - %s: ", name); printf(__VA_ARGS__); printf("\n"); } \
 } while (0)
 
-enum { MODE, BENCH, SAMPLES, QUICK, N };
+enum { MODE, BENCH, SAMPLES, QUICK, RSDP, N };
 static const struct arg_spec specs[N] = {
     [MODE] = { "mode", ARG_ENUM, "bench|selftest", 0, 0 },
     [BENCH] = { "bench", ARG_LIST, "tlb|kmap|kmap_atomic", 0, 0 },
     [SAMPLES] = { "samples", ARG_UINT, 0, 1, 20000 },
     [QUICK] = { "quick", ARG_FLAG, 0, 0, 0 },
+    [RSDP] = { "rsdp", ARG_ENUM, "loader|scan|sweep", 0, 0 },  /* two values start with 's' */
 };
 
 static struct arg_val v[N];
@@ -58,6 +59,15 @@ int main(void)
     expect_error("unknown_bare_word", "verbose", "unknown key in 'verbose'", 0);
     expect_error("bad_enum", "mode=nonsense", "'mode=nonsense'", "bench|selftest");
     expect_error("prefix_of_enum_refused", "mode=sel", "'mode=sel'", 0);
+    expect_error("enum_first_letter_refused", "mode=s", "'mode=s'", "bench|selftest");
+    expect_error("enum_same_first_letter_refused", "mode=stest", "'mode=stest'", 0);
+    expect_error("enum_longer_word_refused", "rsdp=scanner", "rsdp must be one of loader|scan|sweep", 0);
+    rc = parse("rsdp=sweep");
+    CHECK(rc == 0 && arg_is(&v[RSDP], "sweep") && !arg_is(&v[RSDP], "scan") && !arg_is(&v[RSDP], "s"),
+          "enum_whole_word_sweep_not_scan", "rc=%d value '%s'", rc, v[RSDP].str);
+    rc = parse("rsdp=scan");
+    CHECK(rc == 0 && arg_is(&v[RSDP], "scan") && !arg_is(&v[RSDP], "sweep") && !arg_is(&v[MODE], "scan"),
+          "enum_whole_word_scan_not_sweep", "rc=%d value '%s'", rc, v[RSDP].str);
     expect_error("bad_number", "samples=abc", "samples must be a number from 1 to 20000", 0);
     expect_error("number_below_min", "samples=0", "samples must be a number", 0);
     expect_error("number_above_max", "samples=20001", "'samples=20001'", 0);

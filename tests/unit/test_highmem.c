@@ -5,7 +5,7 @@
  * (panic) and on two (wait for a kunmap), and the BUG lines.
  */
 #include <stdlib.h>
-#include "hm_pages.h"
+#include "tests/unit/hm_pages.h"
 
 #define NP 1100
 static struct page *pg[NP];

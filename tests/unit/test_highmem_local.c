@@ -4,7 +4,7 @@
  * on map and one invlpg on unmap, nesting to KM_MAX_IDX, the stale read a
  * missing invlpg would leave, and the BUG lines.
  */
-#include "hm_pages.h"
+#include "tests/unit/hm_pages.h"
 
 static struct page *pg[KM_MAX_IDX + 2];
 

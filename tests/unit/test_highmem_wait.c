@@ -5,7 +5,7 @@
  * flush; and the kunmap BUG lines.
  */
 #include <stdlib.h>
-#include "hm_pages.h"
+#include "tests/unit/hm_pages.h"
 
 static struct page *pg[LAST_PKMAP + 2];
 static int spins;

@@ -4,7 +4,7 @@
  * firmware ranges over RAM, holes, reservations and the boot allocator.
  */
 #include <string.h>
-#include "check.h"
+#include "tests/unit/check.h"
 #include "tests/sim/sim.h"
 #include "hm/memblock.h"
 

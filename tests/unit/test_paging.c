@@ -5,8 +5,8 @@
  * PTE helpers.
  */
 #include <string.h>
-#include "check.h"
-#include "machines.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
 #include "hm/mm.h"
 #include "hm/paging.h"
 

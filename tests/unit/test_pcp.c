@@ -10,9 +10,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "machines.h"
-#include "picture.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
+#include "tests/unit/picture.h"
 #include "hm/tlbflush.h"
 
 #define NCPU 4
@@ -326,7 +326,7 @@ static void test_stress(void)
 
 int main(void)
 {
-    sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    sim_boot(map_1g, ARRAY_SIZE(map_1g), 36);
     sim_ncpus = NCPU;
     test_sizes();
     test_steady_state();

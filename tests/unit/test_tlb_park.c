@@ -8,7 +8,7 @@
  * a BUG.
  */
 #include <stdlib.h>
-#include "hm_pages.h"
+#include "tests/unit/hm_pages.h"
 
 #define NCPU 4
 #define PARKED 2

@@ -6,7 +6,7 @@
  * has its own test (test_vmalloc_lazy.c).
  */
 #include <stdlib.h>
-#include "vmalloc_util.h"
+#include "tests/unit/vmalloc_util.h"
 
 #define PG(n) ((unsigned long)(n) * PAGE_SIZE)
 

@@ -6,7 +6,7 @@
  * of bad frees through the sim panic hook.
  */
 #include <stdlib.h>
-#include "vmalloc_util.h"
+#include "tests/unit/vmalloc_util.h"
 
 #define PG(n) ((unsigned long)(n) * PAGE_SIZE)
 

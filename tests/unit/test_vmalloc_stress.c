@@ -7,7 +7,7 @@
  * page count, the free ranges and the descriptor pool show no drift.
  */
 #include <stdlib.h>
-#include "vmalloc_util.h"
+#include "tests/unit/vmalloc_util.h"
 
 #define ROUNDS 100000
 #define SLOTS 256

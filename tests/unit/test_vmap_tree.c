@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 #include <time.h>
-#include "vmalloc_util.h"
+#include "tests/unit/vmalloc_util.h"
 #include "hm/vmap_area.h"
 #include "hm/vmap_tree.h"
 
@@ -227,7 +227,7 @@ int main(void)
     if (!rng_state)
         rng_state = 1;
     printf("# seed %llu (set HM_STRESS_SEED to repeat)\n", (unsigned long long)rng_state);
-    sim_boot(map_1g, sizeof(map_1g) / sizeof(map_1g[0]), 36);
+    sim_boot(map_1g, ARRAY_SIZE(map_1g), 36);
     model = malloc(40000 * sizeof(*model));
     live = malloc(40000 * sizeof(*live));
     phase("stress 1024 pages", VMALLOC_START, 1024, ops, 1, 8, 0);

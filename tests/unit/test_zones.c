@@ -4,8 +4,8 @@
  * reserved/free split of every RAM page, the free lists, the @meta lines.
  */
 #include <string.h>
-#include "check.h"
-#include "machines.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
 #include "hm/gfp.h"
 #include "hm/memblock.h"
 
@@ -95,7 +95,7 @@ static void test_machine(int mi)
           PageReserved(phys_to_page(mem_map_phys + mem_map_bytes - 1)), "%s: mem_map pages reserved", nm);
 
     step = want[mi].max_pfn / 4099 + 1;
-    for (pfn = 0; pfn < want[mi].max_pfn + sizeof(samples) / sizeof(samples[0]); pfn += step) {
+    for (pfn = 0; pfn < want[mi].max_pfn + ARRAY_SIZE(samples); pfn += step) {
         unsigned long p = pfn < want[mi].max_pfn ? pfn : samples[pfn - want[mi].max_pfn];
         struct page *page = pfn_to_page(p);
         int high = p >= max_low;

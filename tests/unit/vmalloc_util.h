@@ -6,8 +6,8 @@
 #define TESTS_VMALLOC_UTIL_H
 
 #include <string.h>
-#include "check.h"
-#include "machines.h"
+#include "tests/unit/check.h"
+#include "tests/unit/machines.h"
 #include "hm/paging.h"
 #include "hm/tlbflush.h"
 #include "hm/vmalloc.h"
@@ -23,7 +23,7 @@ static inline void vm_boot(const struct sim_mmap_entry *map, int n)
     vmalloc_init();
     memset(tlb_counts, 0, sizeof(tlb_counts));
 }
-#define VM_BOOT(m) vm_boot(m, (int)(sizeof(m) / sizeof(m[0])))
+#define VM_BOOT(m) vm_boot(m, (int)ARRAY_SIZE(m))
 
 static inline struct vmalloc_stats vm_stats(void)
 {

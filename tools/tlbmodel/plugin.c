@@ -21,10 +21,10 @@
  * Runs under icount, where one thread runs every vCPU in turn, so the
  * callbacks never overlap and the figures are deterministic.
  */
-#include "qemu_plugin_api.h"
-#include "tlb.h"
-#include "../../boot/layout.h"
-#include "../../boot/tlbmark.h"
+#include "tools/tlbmodel/qemu_plugin_api.h"
+#include "tools/tlbmodel/tlb.h"
+#include "boot/layout.h"
+#include "boot/tlbmark.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* tlb.c - the set-associative LRU TLB model; see tlb.h. */
-#include "tlb.h"
+#include "tools/tlbmodel/tlb.h"
 
 #include <stdlib.h>
 
