@@ -1,4 +1,4 @@
-# hmbench - see README.md. Targets: all deps bench peer test bochs debug plot clean.
+# hmbench - see README.md. Targets: all deps bench peer test bochs debug plot model clean.
 # Sources are found by glob, so a new file needs no edit here:
 #   image:      boot/*.S boot/*.c hm/*.c bench/*.c
 #   host tests: tests/unit/test_*.c, each linked with HOST_SRC below.
@@ -7,7 +7,8 @@ ACCEL ?= auto
 SMP   ?=
 MEM   ?=
 ARGS  ?=
-export ACCEL SMP MEM ARGS
+TLBMODEL ?=
+export ACCEL SMP MEM ARGS TLBMODEL
 
 BUILD := build
 CC    ?= gcc
@@ -26,13 +27,13 @@ IMG_OBJ := $(patsubst %,$(BUILD)/img/%.o,$(IMG_SRC))
 # Files that also build natively for the host unit tests (no asm, no ports).
 BOOT_PORTABLE := boot/cmdline.c boot/format.c bench/crc32.c
 HOST_SRC := $(filter-out hm/arch_x86.c,$(wildcard hm/*.c)) $(wildcard tests/sim/*.c) \
-	$(wildcard $(BOOT_PORTABLE))
+	$(wildcard $(BOOT_PORTABLE)) tools/tlbmodel/tlb.c
 HCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -DHM_HOST \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 HOST_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/host/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps bench peer peer-kernel test unit bochs debug plot baseline peer-baseline clean
-all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso
+.PHONY: all deps bench peer peer-kernel test unit bochs debug plot baseline peer-baseline model clean
+all: $(BUILD)/hmbench.elf $(BUILD)/hmbench.iso $(BUILD)/tlbmodel.so
 
 # build/gitrev.h changes only when the revision does, so only main.c rebuilds.
 GIT_REV := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty)
@@ -53,7 +54,29 @@ $(BUILD)/hmbench.elf: $(IMG_OBJ) boot/linker.ld
 $(BUILD)/hmbench.iso: $(BUILD)/hmbench.elf tools/mkiso
 	tools/mkiso $< $@
 
-$(BUILD)/host/%: tests/unit/%.c $(HOST_SRC) $(wildcard hm/*.h tests/sim/*.h tests/unit/*.h boot/*.h bench/*.h)
+# ACCEL=model (docs/tlbmodel.md): the same sources built with HM_TLB_MODEL
+# (marker loads for the plugin) into an image of their own, so the default
+# image never carries a marker; and the plugin, for the host.
+MODEL_OBJ := $(patsubst %,$(BUILD)/model/%.o,$(IMG_SRC))
+$(BUILD)/model/%.c.o: %.c $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -DHM_TLB_MODEL -MMD -MP -c $< -o $@
+$(BUILD)/model/%.S.o: %.S $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(KASFLAGS) -DHM_TLB_MODEL -MMD -MP -c $< -o $@
+$(BUILD)/hmbench-model.elf: $(MODEL_OBJ) boot/linker.ld
+	ld $(KLDFLAGS) -o $@ $(MODEL_OBJ) $(LIBGCC)
+$(BUILD)/hmbench-model.iso: $(BUILD)/hmbench-model.elf tools/mkiso
+	tools/mkiso $< $@
+
+PLUGIN_SRC := tools/tlbmodel/plugin.c tools/tlbmodel/tlb.c
+$(BUILD)/tlbmodel.so: $(PLUGIN_SRC) $(wildcard tools/tlbmodel/*.h) boot/layout.h boot/tlbmark.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. -fPIC -shared -fvisibility=hidden -o $@ $(PLUGIN_SRC)
+
+model: $(BUILD)/hmbench-model.iso $(BUILD)/tlbmodel.so
+
+$(BUILD)/host/%: tests/unit/%.c $(HOST_SRC) $(wildcard hm/*.h tests/sim/*.h tests/unit/*.h boot/*.h bench/*.h tools/tlbmodel/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(HCFLAGS) -o $@ $< $(HOST_SRC)
 
@@ -64,7 +87,7 @@ deps:
 
 # The main job: install what is missing, build, boot, extract, plot, summarise.
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(if $(filter model,$(ACCEL)),model)
 	@tools/bench
 
 # The peer (docs/peer.md): Debian's Linux 6.1 with the same benchmark built
@@ -77,7 +100,7 @@ peer: peer-kernel
 
 # Every test; the last line is "N passed, N failed".
 test: deps
-	@$(MAKE) --no-print-directory -j$(shell nproc) all unit
+	@$(MAKE) --no-print-directory -j$(shell nproc) all unit model
 	@tools/../tests/run
 
 # SMP=, MEM= and ARGS= (guest words) apply here too.

@@ -110,6 +110,8 @@ void tlb_target_map(void)
     pfn = page_to_pfn(target_page);
     set_pte(fixmap_pte(TLB_TARGET_GLOBAL), pfn_pte(pfn, PAGE_KERNEL));
     set_pte(fixmap_pte(TLB_TARGET_NONGLOBAL), pfn_pte(pfn, PAGE_KERNEL & ~_PAGE_GLOBAL));
+    tlbmark_range(TLB_TARGET_NONGLOBAL_VA, TLB_TARGET_NONGLOBAL_VA + PAGE_SIZE,
+                  TLBMARK_RANGE_4K_NONGLOBAL);  /* ACCEL=model image only */
     invlpg(TLB_TARGET_GLOBAL_VA);
     invlpg(TLB_TARGET_NONGLOBAL_VA);
 }

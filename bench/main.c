@@ -14,6 +14,7 @@
 #include "boot/percpu.h"
 #include "boot/serial.h"
 #include "boot/stack_guard.h"
+#include "boot/tlbmark.h"
 #include "boot/trap.h"
 #include "boot/tsc.h"
 
@@ -46,6 +47,7 @@ void main(void)
     tsc_calibrate();
     tsc_print_meta();
     setup_memory(&bootinfo);
+    tlbmark_setup();                    /* ACCEL=model image only */
     setup_smp(&bootinfo);
     setup_vmalloc();
 

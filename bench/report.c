@@ -75,6 +75,7 @@ void table_row(const struct row_key *k, const struct stats *st)
         panic("report: row of %s/%s does not fit", k->bench, k->variant);
     if (st->raw)
         raw_note_row(table_rows, st->raw);
+    tlbmodel_row_print(st);             /* ACCEL=model image only */
     table_line(line, (size_t)n);
 }
 

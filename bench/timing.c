@@ -9,6 +9,37 @@
 
 static uint32_t samples_buf[NR_CPUS][MAX_SAMPLES];
 
+/*
+ * The TLB model's row markers (boot/tlbmark.h; empty outside the
+ * ACCEL=model image). A measurement is one row: row_begin after the
+ * warm-up and the overhead (so neither is counted), a region marker pair
+ * around each kept timed region, row_end with the number of regions and
+ * operations per region. finish() stores the row's number in the stats,
+ * and report.c's table_row passes it on when it prints the row.
+ */
+#ifdef HM_TLB_MODEL
+static uint32_t model_next_seq;
+static uint32_t model_seq[NR_CPUS];
+
+static void model_row_begin(void)
+{
+    uint32_t seq = __atomic_add_fetch(&model_next_seq, 1, __ATOMIC_RELAXED);
+
+    model_seq[smp_processor_id()] = seq;
+    tlbmark32(TLBMARK_ROW_BEGIN, seq);
+}
+
+static void model_row_end(uint32_t regions, uint32_t per_region)
+{
+    tlbmark32(TLBMARK_ROW_OPS, regions);
+    tlbmark32(TLBMARK_ROW_BATCH, per_region);
+    tlbmark(TLBMARK_ROW_END, 0);
+}
+#else
+static inline void model_row_begin(void) {}
+static inline void model_row_end(uint32_t regions, uint32_t per_region) { (void)regions; (void)per_region; }
+#endif
+
 /* The op of the empty region. Called through a volatile pointer, as every
  * real op is, so the subtracted overhead includes the call, the return and
  * the frame set-up: an op that does nothing measures 0. */
@@ -101,6 +132,9 @@ static void finish(uint32_t *v, uint32_t n, struct stats *st, uint64_t ovh,
                    uint64_t t_first, uint64_t t_last)
 {
     stats_compute(v, n, st);
+#ifdef HM_TLB_MODEL
+    st->model_seq = model_seq[smp_processor_id()];
+#endif
     st->raw = raw_keep(v, n);
     st->overhead = ovh;
     st->t_first = t_first;
@@ -124,6 +158,7 @@ void measure_samples_sync(const struct op *o, uint32_t n, struct stats *st,
     if (!overhead_stable(ovh_min, ovh))
         ovh = ovh_min;
     sync_start(sync);
+    model_row_begin();
     t_first = 0;
     for (uint32_t i = 0; i < n;) {
         int keep = sync_keep(sync);
@@ -131,7 +166,10 @@ void measure_samples_sync(const struct op *o, uint32_t n, struct stats *st,
         if (keep && i == 0)
             t_first = tsc_read();
         if (o->prep) o->prep(o->ctx);
+        if (keep)
+            tlbmark(TLBMARK_REGION_BEGIN, 0);
         uint32_t d = one_sample(o->op, o->ctx);
+        tlbmark(TLBMARK_REGION_END, 0);
         if (o->post) o->post(o->ctx);
         if (sync)
             cpu_relax();
@@ -139,6 +177,7 @@ void measure_samples_sync(const struct op *o, uint32_t n, struct stats *st,
             v[i++] = d > ovh ? d - ovh : 0;
     }
     t_last = tsc_read();
+    model_row_end(n, 1);
     sync_finish(sync, o);
     finish(v, n, st, ovh, t_first, t_last);
 }
@@ -165,6 +204,7 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
     sort_u32(ov, 64);
     ovh = overhead_stable(ov[0], ov[31]) ? ov[31] : ov[0];
     sync_start(sync);
+    model_row_begin();
     t_first = 0;
     for (uint32_t i = 0; i < n;) {
         int keep = sync_keep(sync);
@@ -172,7 +212,10 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
         if (keep && i == 0)
             t_first = tsc_read();
         if (o->prep) o->prep(o->ctx);
+        if (keep)
+            tlbmark(TLBMARK_REGION_BEGIN, 0);
         uint64_t d = one_batch(o->op, o->ctx, k);
+        tlbmark(TLBMARK_REGION_END, 0);
         if (o->post) o->post(o->ctx);
         if (sync)
             cpu_relax();
@@ -181,6 +224,7 @@ void measure_batch_sync(const struct op *o, uint32_t n, struct stats *st,
         v[i++] = clamp_u32(d > ovh ? (d - ovh + k / 2) / k : 0);     /* to the nearest tick */
     }
     t_last = tsc_read();
+    model_row_end(n, k);
     sync_finish(sync, o);
     finish(v, n, st, (ovh + k / 2) / k, t_first, t_last);
 }
@@ -191,6 +235,7 @@ void measure_tsc_read(uint32_t n, struct stats *st)
     uint64_t t_first, t_last;
 
     check_n(n);
+    model_row_begin();
     t_first = tsc_read();
     for (uint32_t i = 0; i < n; i++) {
         uint64_t t0 = tsc_read();
@@ -198,6 +243,7 @@ void measure_tsc_read(uint32_t n, struct stats *st)
         v[i] = clamp_u32(t1 - t0);
     }
     t_last = tsc_read();
+    model_row_end(n, 1);
     finish(v, n, st, 0, t_first, t_last);
 }
 
@@ -207,9 +253,14 @@ void measure_overhead(uint32_t n, struct stats *st)
     uint64_t t_first, t_last;
 
     check_n(n);
+    model_row_begin();
     t_first = tsc_read();
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        tlbmark(TLBMARK_REGION_BEGIN, 0);
         v[i] = one_sample(empty_op_ptr, 0);
+        tlbmark(TLBMARK_REGION_END, 0);
+    }
     t_last = tsc_read();
+    model_row_end(n, 1);
     finish(v, n, st, 0, t_first, t_last);
 }

@@ -26,6 +26,7 @@
 #define BENCH_TIMING_H
 
 #include <stdint.h>
+#include "boot/tlbmark.h"
 
 #define MAX_SAMPLES 20000
 #define BATCH_MIN_TICKS 20000
@@ -55,7 +56,22 @@ struct stats {
     uint64_t overhead;                  /* per op, already subtracted */
     uint64_t t_first, t_last;           /* TSC before the first timed region, after the last */
     uint32_t raw;                       /* raw.h handle of the samples, 0: not kept */
+#ifdef HM_TLB_MODEL
+    uint32_t model_seq;                 /* the TLB model's number of this measurement */
+#endif
 };
+
+/* tlbmodel_row_print: tells the TLB model (ACCEL=model image only) that
+ * the next results row printed is measurement st->model_seq, so that
+ * tools/extract can put the modelled figures beside it. */
+static inline void tlbmodel_row_print(const struct stats *st)
+{
+#ifdef HM_TLB_MODEL
+    tlbmark32(TLBMARK_ROW_PRINT, st->model_seq);
+#else
+    (void)st;
+#endif
+}
 
 /*
  * Concurrent measurement (concurrent.h): after its warm-up and overhead a

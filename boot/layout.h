@@ -25,6 +25,8 @@
  *              | lowmem direct map,        |  virt = PAGE_OFFSET + phys,
  *              |  at most MAXMEM = 896 MiB |  2 MiB global pages
  *  PAGE_OFFSET +---------------------------+ 0xC0000000
+ *              | TLB model marker window   |  TLBMARK_SIZE, mapped only in
+ *TLBMARK_BASE  +---------------------------+  the ACCEL=model image
  *              | user half: only the boot  |  identity map of the first
  *              |  identity map (non-global)|  LOW_IDENT_BYTES of RAM, until
  *              |                           |  zap_low_mappings (after AP
@@ -113,6 +115,14 @@
 /* The whole fixmap sits in the last PMD; pkmap in the one before it. */
 #define FIXMAP_PMD_BASE (PKMAP_BASE + PMD_SIZE)
 
+/* The TLB model's marker window (docs/tlbmodel.md): the last 2 MiB of
+ * the user half, mapped (one read-only 2 MiB page) only in the image built
+ * with HM_TLB_MODEL. A 1-byte load at TLBMARK_BASE + (op << TLBMARK_OP_SHIFT)
+ * + payload tells the plugin an event it cannot see; boot/tlbmark.h. */
+#define TLBMARK_BASE     (PAGE_OFFSET - PMD_SIZE)
+#define TLBMARK_SIZE     PMD_SIZE
+#define TLBMARK_OP_SHIFT 16                     /* 16 payload bits, 5 op bits */
+
 /* Each CPU's kernel stack: KSTACK_SIZE bytes, page aligned, right above
  * one unmapped guard page (boot/stack_guard.c), so an overflow faults. */
 #define KSTACK_SIZE     _UL(16384)
@@ -125,6 +135,7 @@
 _Static_assert(PKMAP_BASE % PMD_SIZE == 0, "PKMAP_BASE must be 2 MiB aligned");
 _Static_assert(LAST_PKMAP == PTRS_PER_PTE, "pkmap is exactly one PTE page");
 _Static_assert(FIXADDR_START >= FIXMAP_PMD_BASE, "fixmap must fit in the last PMD");
+_Static_assert(TLBMARK_BASE >= LOW_IDENT_BYTES, "the marker window is above the identity map");
 _Static_assert(PAGE_OFFSET + MAXMEM + VMALLOC_OFFSET < VMALLOC_END, "no room for vmalloc");
 #endif
 

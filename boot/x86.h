@@ -6,6 +6,7 @@
 #define BOOT_X86_H
 
 #include <stdint.h>
+#include "boot/tlbmark.h"       /* markers: empty outside the ACCEL=model image */
 
 #define X86_CR0_WP      (1u << 16)
 #define X86_CR0_PG      (1u << 31)
@@ -22,17 +23,39 @@ static inline uint32_t read_cr0(void) { uint32_t v; __asm__ volatile("mov %%cr0,
 static inline uint32_t read_cr2(void) { uint32_t v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }
 static inline uint32_t read_cr3(void) { uint32_t v; __asm__ volatile("mov %%cr3, %0" : "=r"(v)); return v; }
 static inline uint32_t read_cr4(void) { uint32_t v; __asm__ volatile("mov %%cr4, %0" : "=r"(v)); return v; }
-static inline void write_cr3(uint32_t v) { __asm__ volatile("mov %0, %%cr3" :: "r"(v) : "memory"); }
-static inline void write_cr4(uint32_t v) { __asm__ volatile("mov %0, %%cr4" :: "r"(v) : "memory"); }
+static inline void write_cr3(uint32_t v)
+{
+    __asm__ volatile("mov %0, %%cr3" :: "r"(v) : "memory");
+    tlbmark(TLBMARK_FLUSH_LOCAL, 0);
+}
+/* A write that changes CR4.PGE flushes the whole TLB; the model image says
+ * so (clearing PGE begins a global flush, setting it again ends it). */
+static inline void write_cr4(uint32_t v)
+{
+#ifdef HM_TLB_MODEL
+    uint32_t old;
+    __asm__ volatile("mov %%cr4, %0" : "=r"(old));
+#endif
+    __asm__ volatile("mov %0, %%cr4" :: "r"(v) : "memory");
+#ifdef HM_TLB_MODEL
+    if ((old ^ v) & X86_CR4_PGE)
+        tlbmark(v & X86_CR4_PGE ? TLBMARK_FLUSH_ALL_END : TLBMARK_FLUSH_ALL, 0);
+#endif
+}
 static inline uint32_t read_eflags(void) { uint32_t v; __asm__ volatile("pushfl; popl %0" : "=r"(v)); return v; }
 
-static inline void invlpg(unsigned long va) { __asm__ volatile("invlpg (%0)" :: "r"(va) : "memory"); }
+static inline void invlpg(unsigned long va)
+{
+    __asm__ volatile("invlpg (%0)" :: "r"(va) : "memory");
+    tlbmark32(TLBMARK_INVLPG, va);
+}
 
 /* INVPCID type 2 (all contexts, globals included). Only where CPUID says so. */
 static inline void invpcid_flush_all(void)
 {
     struct { uint64_t pcid, addr; } desc = { 0, 0 };
     __asm__ volatile("invpcid %0, %1" :: "m"(desc), "r"(2u) : "memory");
+    tlbmark(TLBMARK_FLUSH_ALL, 0);
 }
 
 static inline void cpuid_count(uint32_t leaf, uint32_t sub, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)

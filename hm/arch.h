@@ -20,6 +20,7 @@
 #include "boot/layout.h"
 #include "boot/string.h"        /* memset, memcpy: libc on the host */
 #include "boot/pte.h"           /* pteval_t, _PAGE_*, set_pte, pte_clear */
+#include "boot/tlbmark.h"       /* ACCEL=model markers; empty elsewhere */
 
 typedef uint64_t phys_addr_t;
 
@@ -62,6 +63,7 @@ void arch_invlpg(unsigned long va);     /* one page, global or not */
 static inline void arch_invlpg(unsigned long va)
 {
     __asm__ volatile("invlpg (%0)" :: "r"(va) : "memory");
+    tlbmark32(TLBMARK_INVLPG, va);
 }
 #endif
 void arch_flush_tlb_local(void);        /* CR3 reload: non-global only */
