@@ -61,6 +61,11 @@ void table_begin(const char *name)
     table_open(name, results_header, 0);
 }
 
+void table_begin_now(const char *name)
+{
+    table_begin_cols(name, results_header);
+}
+
 const char *table_name(void)
 {
     return open_table;
@@ -89,8 +94,8 @@ void table_row(const struct row_key *k, const struct stats *st)
     char line[320], param[24] = "";
     int n;
 
-    if (!open_table || streamed)
-        panic("table: row %s outside a results table", k->variant);
+    if (!open_table)
+        panic("table: row %s outside a table", k->variant);
     if (pname[0] && k->param_str)
         hm_snprintf(param, sizeof(param), "%s", k->param_str);
     else if (pname[0])

@@ -46,6 +46,12 @@ void table_row(const struct row_key *k, const struct stats *st);
  * @end), then the held lines; with raw=1 its rows' samples follow (raw.h). */
 void table_end(void);
 
+/* The same results table with its rows printed as table_row gets them,
+ * not held: for a caller that keeps its rows itself and prints them in
+ * one burst (the peer's rows.c: Linux under icount gave the same rows
+ * run after run only so; docs/peer.md). */
+void table_begin_now(const char *name);
+
 /* The open table's name, or 0. */
 const char *table_name(void);
 

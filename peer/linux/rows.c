@@ -28,7 +28,7 @@ void keep_row(const char *bench, const char *variant, const char *param_name, u6
 
 void print_rows(const char *name)
 {
-	table_begin(name);
+	table_begin_now(name);
 	for (int i = 0; i < nrows; i++)
 		table_row(&keys[i], &st[i]);
 	table_end();
