@@ -14,6 +14,7 @@ static struct op op_of(const struct variant *v, void *ctx)
     return (struct op){ .prep = v->prep, .op = v->op, .post = v->post, .ctx = ctx };
 }
 
+/* key_of: the row key of v, measured on CPU 0. */
 static struct row_key key_of(const struct variant *v)
 {
     return (struct row_key){ .variant = v->variant, .param_name = v->param_name,
