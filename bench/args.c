@@ -1,7 +1,7 @@
 /* args.c - hmbench's command-line table; see args.h. */
 #include "bench/args.h"
 #include "bench/bench.h"
-#include "bench/report.h"
+#include "bench/table.h"
 #include "bench/selftest.h"
 #include "boot/cmdline.h"
 #include "boot/console.h"

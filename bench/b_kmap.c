@@ -17,14 +17,12 @@
  * time besides its held hit page, so the 512 slots never run out.
  * A row with ncpus = n is measured with only the first n CPUs active (the
  * others parked: set_active_first_n), so a wrap flushes exactly n CPUs.
- * Without highmem the highmem rows are skipped. Everything is measured
- * first, with progress lines ("-- bench kmap ncpus=N"), then printed.
+ * Without highmem the highmem rows are skipped. Progress lines ("-- bench
+ * kmap ncpus=N[: variant]") come before the table.
  */
-#include "bench/args.h"
 #include "bench/bench.h"
 #include "bench/concurrent.h"
 #include "bench/hipages.h"
-#include "bench/report.h"
 #include "boot/console.h"
 #include "boot/format.h"
 #include "boot/smp.h"
@@ -33,7 +31,6 @@
 #define MISS_POOL 1024          /* > LAST_PKMAP: each miss page was flushed since */
 #define MAX_W 4096
 #define SMP_W 1024              /* the cycle working set of the scaling rows, per CPU */
-#define NROWS 12                /* single-CPU rows: hit, miss, lowmem, 9 cycle */
 
 /* One CPU's cycle: pages[0..ws) in turn. kc[0] runs over pool. */
 struct kcycle {
@@ -41,18 +38,12 @@ struct kcycle {
     unsigned int cursor, ws;
 } __attribute__((aligned(64)));
 
-enum { S_HIT, S_CYCLE, NSCALE };
-
 static struct page *pool[MAX_W + 1];
 static struct page *extra[(NR_CPUS - 1) * SMP_W];   /* CPUs 1..: SMP_W pages each */
 static struct page *lo;
-static int npool, nextra, scaled;                   /* scaled: highest ncpus measured */
+static int npool, nextra;
 static unsigned int cursor;
 static struct kcycle kc[NR_CPUS];
-static struct conc_result scale[NSCALE][NR_CPUS + 1];   /* [variant][ncpus], ncpus >= 2 */
-static struct row_key key1[NROWS];
-static struct stats st1[NROWS];
-static int nrows1;
 
 /* Out of line, as gcc placed it before the ops took a context: every op
  * is then a load and a tail call, the same few instructions for all. */
@@ -89,6 +80,11 @@ static void op_cycle(void *c)     /* ctx: this CPU's struct kcycle */
         k->cursor = 0;
 }
 
+static const struct variant hit = { .variant = "hit", .op = op_hit };
+static const struct variant cycle_smp = {
+    .variant = "cycle", .param_name = "working_set", .param = SMP_W, .op = op_cycle,
+};
+
 /* Start kc[0..n) over ws pages each from an empty pkmap and take them
  * round-robin (untimed) to the steady state a CPU alone reaches after
  * 2 * ws + LAST_PKMAP ops. */
@@ -104,32 +100,23 @@ static void cycle_warm(int n, unsigned int ws)
             op_cycle(&kc[i]);
 }
 
-/* Measures o on CPU 0 alone now; the row is printed with the table. */
-static void keep_row(const char *variant, const char *param_name, uint64_t param,
-                     const struct op *o)
-{
-    if (nrows1 == NROWS)
-        panic("bench kmap: more than %d single-CPU rows", NROWS);
-    key1[nrows1] = (struct row_key){ "kmap", variant, param_name, param, 0, 0, 1 };
-    measure_samples(o, args.samples, &st1[nrows1++]);
-}
-
 static void measure_cycle(void)
 {
     static const unsigned int sets[] = { 1, 16, 64, 256, 511, 512, 513, 1024, MAX_W };
     char why[96];
 
-    for (unsigned int i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+    for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {
         unsigned int ws = sets[i];
 
         if (ws > (unsigned int)npool) {
             hm_snprintf(why, sizeof(why), "working_set=%u: only %d highmem pages free",
                         ws, npool);
-            bench_skip("kmap", "cycle", why);
+            table_skip("cycle", why);
             continue;
         }
         cycle_warm(1, ws);
-        keep_row("cycle", "working_set", ws, &(struct op){ 0, op_cycle, 0, &kc[0] });
+        bench_variant(&(struct variant){ .variant = "cycle", .param_name = "working_set",
+                                         .param = ws, .op = op_cycle, .ctx = &kc[0] });
     }
 }
 
@@ -141,70 +128,64 @@ static void measure_one_cpu(void)
     kmap_flush_unused();
     if (npool > 0) {
         kmap(pool[0]);                          /* held: the hit never loses its slot */
-        keep_row("hit", "", 0, &(struct op){ 0, op_hit, 0, pool[0] });
+        bench_variant(&(struct variant){ .variant = "hit", .op = op_hit, .ctx = pool[0] });
         kunmap(pool[0]);
     } else {
-        bench_skip("kmap", "hit", "no highmem at this RAM size");
+        table_skip("hit", "no highmem at this RAM size");
     }
     if (npool > MISS_POOL) {
         kmap_flush_unused();
         cursor = 0;
-        keep_row("miss", "", 0, &(struct op){ prep_miss, op_miss, 0, 0 });
+        bench_variant(&(struct variant){ .variant = "miss", .prep = prep_miss, .op = op_miss });
     } else {
-        bench_skip("kmap", "miss", npool ? "fewer than 1025 highmem pages free"
-                                         : "no highmem at this RAM size");
+        table_skip("miss", npool ? "fewer than 1025 highmem pages free"
+                                 : "no highmem at this RAM size");
     }
-    keep_row("lowmem", "", 0, &(struct op){ 0, op_lowmem, 0, 0 });
+    bench_variant(&(struct variant){ .variant = "lowmem", .op = op_lowmem });
     if (npool > 0)
         measure_cycle();
     else
-        bench_skip("kmap", "cycle", "no highmem at this RAM size");
+        table_skip("cycle", "no highmem at this RAM size");
 }
 
-/* hit and cycle (W = SMP_W) on the first n CPUs at once, n = 2 .. online,
- * into scale[][n], as far as the highmem pages go (scaled). */
+/* hit, then cycle (W = SMP_W), on the first n CPUs at once, n = 2 ..
+ * online, as far as the highmem pages go; a SKIP line for the rest. */
 static void measure_scaling(void)
 {
-    static struct op ops[NR_CPUS];
-    int online = num_online_cpus();
+    static void *ctx[NR_CPUS];
+    int online = num_online_cpus(), scaled = 1;
+    char why[96];
 
     nextra = hipages_get(extra, (online - 1) * SMP_W);
     for (int i = 1; i < NR_CPUS; i++)
         kc[i].pages = extra + (i - 1) * SMP_W;
-    scaled = 1;
-    for (int n = 2; n <= online && nextra >= (n - 1) * SMP_W; n++) {
-        printk("-- bench kmap ncpus=%d\n", n);
+    while (scaled < online && nextra >= scaled * SMP_W)
+        scaled++;
+    for (int n = 2; n <= scaled; n++) {
+        printk("-- bench kmap ncpus=%d: hit\n", n);
         set_active_first_n(n);
         kmap_flush_unused();
         for (int i = 0; i < n; i++) {
             kmap(kc[i].pages[0]);
-            ops[i] = (struct op){ 0, op_hit, 0, kc[i].pages[0] };
+            ctx[i] = kc[i].pages[0];
         }
-        measure_concurrent(n, ops, 0, args.samples, &scale[S_HIT][n]);
-        for (int i = 0; i < n; i++) {
+        bench_concurrent(&hit, n, ctx);
+        for (int i = 0; i < n; i++)
             kunmap(kc[i].pages[0]);
-            ops[i] = (struct op){ 0, op_cycle, 0, &kc[i] };
-        }
-        cycle_warm(n, SMP_W);
-        measure_concurrent(n, ops, 0, args.samples, &scale[S_CYCLE][n]);
-        scaled = n;
     }
-    set_active_first_n(num_online_cpus());
-}
-
-/* The rows of ncpus 2..scaled, and a SKIP if highmem ran out before all. */
-static void rows_scaling(void)
-{
-    char why[96];
-
-    for (int v = 0; v < NSCALE; v++)
-        for (int n = 2; n <= scaled; n++)
-            conc_rows("kmap", v == S_HIT ? "hit" : "cycle", v == S_HIT ? "" : "working_set",
-                      v == S_HIT ? 0 : SMP_W, &scale[v][n]);
-    if (scaled < num_online_cpus()) {
+    for (int n = 2; n <= scaled; n++) {
+        printk("-- bench kmap ncpus=%d: cycle\n", n);
+        set_active_first_n(n);
+        for (int i = 0; i < n; i++)
+            ctx[i] = &kc[i];
+        cycle_warm(n, SMP_W);
+        bench_concurrent(&cycle_smp, n, ctx);
+    }
+    set_active_first_n(online);
+    if (scaled < online) {
         hm_snprintf(why, sizeof(why), "ncpus=%d and up: %d highmem pages for CPUs 1.., %d free",
                     scaled + 1, scaled * SMP_W, nextra);
-        bench_skip("kmap", "hit/cycle", why);
+        table_skip("hit/cycle", why);
     }
 }
 
@@ -217,17 +198,11 @@ BENCH(kmap)
     npool = hipages_get(pool, MAX_W + 1);
     printk("kmap: %d highmem pages, LAST_PKMAP %d\n", npool, LAST_PKMAP);
     kc[0].pages = pool;
-    nrows1 = nextra = scaled = 0;
+    nextra = 0;
     measure_one_cpu();
     if (npool >= SMP_W)
         measure_scaling();
     set_active_first_n(num_online_cpus());
-    table_begin("kmap");
-    for (int i = 0; i < nrows1; i++)
-        table_row(&key1[i], &st1[i]);
-    if (npool >= SMP_W)
-        rows_scaling();
-    table_end();
     kmap_flush_unused();
     hipages_put(extra, nextra);
     hipages_put(pool, npool);

@@ -8,14 +8,14 @@
  *                      slots (map, map, copy, unmap, unmap)
  *   memcpy_lowmem_4k   the same copy between two lowmem pages (kmap_atomic
  *                      returns their direct map: the copy alone)
- * Without highmem the highmem rows are skipped. Progress lines
- * ("-- bench kmap_atomic ncpus=N") come before the table.
+ * map_unmap and map_touch_unmap also run on ncpus = 1 .. every online CPU
+ * at once, one row per CPU (their ncpus = 1 rows come first). Without
+ * highmem the highmem rows are skipped. Progress lines
+ * ("-- bench kmap_atomic ncpus=N: <variant>") come before the table.
  */
-#include "bench/args.h"
 #include "bench/bench.h"
 #include "bench/concurrent.h"
 #include "bench/hipages.h"
-#include "bench/report.h"
 #include "boot/console.h"
 #include "boot/smp.h"
 #include "hm/highmem.h"
@@ -24,12 +24,8 @@
 
 _Static_assert(NR_CPUS <= NR_HI, "one highmem page per CPU for the scaling rows");
 
-enum { V_MAP, V_TOUCH, NSCALE };
-static const char *const scale_names[NSCALE] = { "map_unmap", "map_touch_unmap" };
-
 static struct page *hi[NR_HI], *lo[2];
-static int depth;
-static struct conc_result scale[NSCALE][NR_CPUS + 1];  /* [variant][ncpus] */
+static void *cpu_page[NR_HI];           /* CPU i's ctx in the scaling rows: hi[i] */
 
 /* ctx: the page, CPU i's own hi[i]. */
 static void op_map_unmap(void *c)
@@ -45,12 +41,12 @@ static void op_map_touch_unmap(void *c)
     kunmap_atomic((void *)v);
 }
 
-static void op_nested(void *c)
+static void op_nested(void *c)          /* ctx: the depth */
 {
+    int depth = (int)(uintptr_t)c;
     void *v[KM_MAX_IDX];
     int i;
 
-    (void)c;
     for (i = 0; i < depth; i++)
         v[i] = kmap_atomic(hi[i]);
     while (i-- > 0)
@@ -79,30 +75,34 @@ static void copy4k(struct page *from, struct page *to)
 static void op_copy_4k(void *c) { (void)c; copy4k(hi[0], hi[1]); }
 static void op_memcpy_lowmem_4k(void *c) { (void)c; copy4k(lo[0], lo[1]); }
 
-/* map_unmap and map_touch_unmap on the first n CPUs at once, for every n
- * from 1 to the online CPUs, into scale[][n]; CPU 0 alone at the end. */
-static void measure_scaling(void)
-{
-    static const op_fn fns[NSCALE] = { op_map_unmap, op_map_touch_unmap };
-    static struct op ops[NR_CPUS];
-    int online = num_online_cpus();
+/* Measured on the first n CPUs at once, n = 1 .. online (bench_concurrent). */
+static const struct variant scaled[] = {
+    { .variant = "map_unmap", .op = op_map_unmap },
+    { .variant = "map_touch_unmap", .op = op_map_touch_unmap },
+};
 
-    for (int n = 1; n <= online; n++) {
-        printk("-- bench kmap_atomic ncpus=%d\n", n);
-        set_active_first_n(n);
-        for (int v = 0; v < NSCALE; v++) {
-            for (int i = 0; i < n; i++)
-                ops[i] = (struct op){ 0, fns[v], 0, hi[i] };
-            measure_concurrent(n, ops, 0, args.samples, &scale[v][n]);
-        }
-    }
-    set_active_first_n(1);
+#define NESTED(d) { .variant = "nested", .param_name = "depth", .param = d, \
+                    .op = op_nested, .ctx = (void *)(d) }
+static const struct variant highmem_rows[] = {
+    NESTED(1), NESTED(2), NESTED(4), NESTED(8), NESTED(KM_MAX_IDX),
+    { .variant = "copy_4k", .op = op_copy_4k },
+};
+
+static const struct variant lowmem_row = {
+    .variant = "memcpy_lowmem_4k", .op = op_memcpy_lowmem_4k,
+};
+
+/* scaled_at: the scaled variants on the first n CPUs, CPU 0 measuring. */
+static void scaled_at(const struct variant *v, int n)
+{
+    printk("-- bench kmap_atomic ncpus=%d: %s\n", n, v->variant);
+    set_active_first_n(n);
+    bench_concurrent(v, n, cpu_page);
 }
 
 BENCH(kmap_atomic)
 {
     int nhi = hipages_get(hi, NR_HI);
-    static const int depths[] = { 1, 2, 4, 8, KM_MAX_IDX };
     const char *why = "no highmem at this RAM size: kmap_atomic of lowmem is the direct map";
 
     lo[0] = alloc_page(GFP_KERNEL);
@@ -112,30 +112,22 @@ BENCH(kmap_atomic)
     if (nhi > 0 && nhi < NR_HI)
         why = "fewer highmem pages free than KM_MAX_IDX";
     printk("kmap_atomic: %d highmem pages, %d slots per CPU\n", nhi, KM_MAX_IDX);
-    if (nhi == NR_HI)
-        measure_scaling();
-    table_begin("kmap_atomic");
+    for (int i = 0; i < nhi; i++)
+        cpu_page[i] = hi[i];
     if (nhi == NR_HI) {
-        for (int v = 0; v < NSCALE; v++)
-            conc_rows("kmap_atomic", scale_names[v], "", 0, &scale[v][1]);
-        for (unsigned i = 0; i < sizeof(depths) / sizeof(depths[0]); i++) {
-            depth = depths[i];
-            bench_row("kmap_atomic", "nested", "depth", (uint64_t)depth,
-                      &(struct op){ 0, op_nested, 0, 0 }, 0);
-        }
-        bench_row("kmap_atomic", "copy_4k", "", 0, &(struct op){ 0, op_copy_4k, 0, 0 }, 0);
+        for (size_t v = 0; v < ARRAY_SIZE(scaled); v++)
+            scaled_at(&scaled[v], 1);
+        BENCH_VARIANTS(highmem_rows);
     } else {
-        bench_skip("kmap_atomic", "map_unmap", why);
-        bench_skip("kmap_atomic", "map_touch_unmap", why);
-        bench_skip("kmap_atomic", "nested", why);
-        bench_skip("kmap_atomic", "copy_4k", why);
+        table_skip("map_unmap", why);
+        table_skip("map_touch_unmap", why);
+        table_skip("nested", why);
+        table_skip("copy_4k", why);
     }
-    bench_row("kmap_atomic", "memcpy_lowmem_4k", "", 0,
-              &(struct op){ 0, op_memcpy_lowmem_4k, 0, 0 }, 0);
-    for (int v = 0; v < NSCALE && nhi == NR_HI; v++)
+    bench_variant(&lowmem_row);
+    for (size_t v = 0; v < ARRAY_SIZE(scaled) && nhi == NR_HI; v++)
         for (int n = 2; n <= num_online_cpus(); n++)
-            conc_rows("kmap_atomic", scale_names[v], "", 0, &scale[v][n]);
-    table_end();
+            scaled_at(&scaled[v], n);
     set_active_first_n(num_online_cpus());
     hipages_put(hi, nhi);
     __free_page(lo[0]);

@@ -7,12 +7,12 @@
  * allocator never falls back and the row measures that zone's lists.
  */
 #include "bench/bench.h"
-#include "bench/report.h"
 #include "hm/gfp.h"
 
 struct pa_ctx {
     gfp_t gfp;
     unsigned order;
+    int zone;
 };
 
 static void op_alloc_free(void *c)
@@ -23,29 +23,28 @@ static void op_alloc_free(void *c)
         __free_pages(p, x->order);
 }
 
+/* zone_has_room: the zone has two blocks of this order free. */
+static bool zone_has_room(const struct variant *v, const char **why)
+{
+    const struct pa_ctx *x = v->ctx;
+
+    *why = x->zone == ZONE_HIGHMEM ? "no free highmem" :
+           x->zone == ZONE_DMA ? "no free DMA memory" : "no free normal memory";
+    return node_zones[x->zone].free_pages >= (2u << x->order);
+}
+
+#define PA(var, ord, z, zname, g) { .variant = var, .param_name = "zone", .param_str = zname, \
+    .op = op_alloc_free, .ctx = &(struct pa_ctx){ g, ord, z }, .valid = zone_has_room }
+static const struct variant variants[] = {
+    PA("order0", 0, ZONE_DMA, "dma", GFP_DMA),
+    PA("order0", 0, ZONE_NORMAL, "normal", GFP_KERNEL),
+    PA("order0", 0, ZONE_HIGHMEM, "highmem", GFP_HIGHUSER),
+    PA("order3", 3, ZONE_DMA, "dma", GFP_DMA),
+    PA("order3", 3, ZONE_NORMAL, "normal", GFP_KERNEL),
+    PA("order3", 3, ZONE_HIGHMEM, "highmem", GFP_HIGHUSER),
+};
+
 BENCH(page_alloc)
 {
-    static const struct { const char *name; gfp_t gfp; } zones[MAX_NR_ZONES] = {
-        [ZONE_DMA] = { "dma", GFP_DMA },
-        [ZONE_NORMAL] = { "normal", GFP_KERNEL },
-        [ZONE_HIGHMEM] = { "highmem", GFP_HIGHUSER },
-    };
-    static const unsigned orders[] = { 0, 3 };
-
-    table_begin("page_alloc");
-    for (unsigned o = 0; o < 2; o++) {
-        for (int z = 0; z < MAX_NR_ZONES; z++) {
-            struct pa_ctx c = { zones[z].gfp, orders[o] };
-            const char *variant = orders[o] ? "order3" : "order0";
-
-            if (node_zones[z].free_pages < (2u << orders[o])) {
-                bench_skip("page_alloc", variant, z == ZONE_HIGHMEM ? "no free highmem" :
-                           z == ZONE_DMA ? "no free DMA memory" : "no free normal memory");
-                continue;
-            }
-            bench_row_named("page_alloc", variant, "zone", zones[z].name,
-                            &(struct op){ 0, op_alloc_free, 0, &c }, 0);
-        }
-    }
-    table_end();
+    BENCH_VARIANTS(variants);
 }

@@ -14,7 +14,6 @@
 #include "bench/b_timing.h"
 #include "bench/args.h"
 #include "bench/bench.h"
-#include "bench/report.h"
 #include "boot/console.h"
 #include "boot/percpu.h"
 #include "boot/smp.h"
@@ -54,15 +53,10 @@ void timing_meta(void)
 BENCH(timing)
 {
     struct stats st;
-    struct row_key k = { "timing", "", "", 0, 0, 0, 1 };
 
-    table_begin("timing");
-    bench_row("timing", "empty", "", 0, &(struct op){ 0, timing_empty_op, 0, 0 }, 0);
+    bench_variant(&(struct variant){ .variant = "empty", .op = timing_empty_op });
     measure_overhead(args.samples, &st);
-    k.variant = "overhead";
-    table_row(&k, &st);
+    table_row(&(struct row_key){ .variant = "overhead", .ncpus = 1 }, &st);
     measure_tsc_read(args.samples, &st);
-    k.variant = "tsc_read";
-    table_row(&k, &st);
-    table_end();
+    table_row(&(struct row_key){ .variant = "tsc_read", .ncpus = 1 }, &st);
 }

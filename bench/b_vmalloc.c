@@ -26,14 +26,13 @@
  * (set_active_first_n), so a purge or an eager free flushes exactly ncpus
  * CPUs and lazy_max_pages is sized for ncpus, as on a machine with ncpus
  * CPUs online. long_busy_list and fragmented are ncpus = 1 only. Rows are
- * cpu 0; everything is measured first, with progress lines ("-- bench
- * vmalloc ncpus=N"), then printed.
+ * cpu 0; progress lines ("-- bench vmalloc ncpus=N") come before the
+ * table.
  * quick: args' samples only, and 1,000 live areas (every hole count).
  */
 #include "bench/args.h"
 #include "bench/bench.h"
 #include "bench/concurrent.h"
-#include "bench/report.h"
 #include "boot/console.h"
 #include "boot/format.h"
 #include "boot/smp.h"
@@ -42,20 +41,16 @@
 
 #define MAX_LIVE 20000
 #define MAX_HOLES 60000        /* 2 pages each; an 884 MiB space would hold 113,000 */
-#define NSIZES 7
 #define NHOLES 5
-#define MAX_ROWS (2 * NSIZES * NR_CPUS + 1 + NHOLES)
 
-static const unsigned long sizes[NSIZES] = { 1, 2, 4, 16, 64, 256, 1024 };
+static const unsigned long sizes[] = { 1, 2, 4, 16, 64, 256, 1024 };
 
 struct vm_ctx {
     unsigned long size;
 };
 
 static void *live[MAX_LIVE];
-static struct row_key keys[MAX_ROWS];
-static struct stats st[MAX_ROWS];
-static int nrows, ncpus;                /* ncpus: the active CPUs of the rows now measured */
+static int ncpus;                       /* the active CPUs of the rows now measured */
 
 static void op_pair(void *c)
 {
@@ -69,12 +64,11 @@ static void op_pair(void *c)
 }
 
 /* Measures one row of variant (param_name = param) timing pairs of pages,
- * in mode, from a clean purge list, for printing later (cpu 0, ncpus). A
- * size that cannot be had here gets a SKIP line instead. */
+ * in mode, from a clean purge list (cpu 0, ncpus). A size that cannot be
+ * had here gets a SKIP line instead. */
 static void pair_row(const char *variant, enum vmap_purge_mode mode, unsigned long pages,
                      const char *param_name, unsigned long param)
 {
-    struct op o = { 0, op_pair, 0, 0 };
     struct vm_ctx c = { pages * PAGE_SIZE };
     uint32_t n = args.samples;
     unsigned long cycle = lazy_max_pages() / (pages + 1) + 1;  /* pairs per purge */
@@ -84,17 +78,15 @@ static void pair_row(const char *variant, enum vmap_purge_mode mode, unsigned lo
     vm_unmap_aliases();
     trial = vmalloc(c.size);
     if (!trial) {
-        bench_skip("vmalloc", variant, "vmalloc of this size failed here");
+        table_skip(variant, "vmalloc of this size failed here");
         return;
     }
     vfree(trial);
     if (mode == VMAP_LAZY && !args.quick && n < 2 * cycle)
         n = 2 * cycle < MAX_SAMPLES ? (uint32_t)(2 * cycle) : MAX_SAMPLES;
-    o.ctx = &c;
-    if (nrows == MAX_ROWS)
-        panic("bench vmalloc: more than %d rows", MAX_ROWS);
-    keys[nrows] = (struct row_key){ "vmalloc", variant, param_name, param, 0, 0, ncpus };
-    measure_samples(&o, n, &st[nrows++]);
+    bench_variant(&(struct variant){ .variant = variant, .param_name = param_name,
+                                     .param = param, .op = op_pair, .ctx = &c,
+                                     .samples = n, .ncpus = ncpus });
 }
 
 /* Fill live[0..n) with one-page areas; false (all freed again) if the
@@ -159,7 +151,7 @@ static void busy_rows(unsigned long n)
     vmalloc_set_mode(VMAP_LAZY);
     vm_unmap_aliases();
     if (!take_live(n)) {
-        bench_skip("vmalloc", "long_busy_list", "no room for the live areas");
+        table_skip("long_busy_list", "no room for the live areas");
     } else {
         pair_row("long_busy_list", VMAP_LAZY, 1, "live_areas", n);
         free_live(n, 1);
@@ -179,13 +171,13 @@ static void busy_rows(unsigned long n)
         if (k < NHOLES - 1 && h >= holes[NHOLES - 1]) {
             hm_snprintf(why, sizeof(why), "free_holes=%lu: the space holds at most %lu", h,
                         holes[NHOLES - 1]);
-            bench_skip("vmalloc", "fragmented", why);
+            table_skip("fragmented", why);
             continue;
         }
         vm_unmap_aliases();
         if (!cut_holes(h)) {
             hm_snprintf(why, sizeof(why), "free_holes=%lu: no room for the holes", h);
-            bench_skip("vmalloc", "fragmented", why);
+            table_skip("fragmented", why);
             continue;
         }
         pair_row("fragmented", VMAP_LAZY, 2, "free_holes", h);
@@ -200,13 +192,12 @@ BENCH(vmalloc)
     unsigned long n = args.quick ? 1000 : 10000;
     int online = num_online_cpus();
 
-    nrows = 0;
     for (ncpus = 1; ncpus <= online; ncpus++) {
         set_active_first_n(ncpus);
         printk("-- bench vmalloc ncpus=%d: lazy_max_pages=%lu\n", ncpus, lazy_max_pages());
-        for (unsigned i = 0; i < NSIZES; i++)
+        for (size_t i = 0; i < ARRAY_SIZE(sizes); i++)
             pair_row("lazy", VMAP_LAZY, sizes[i], "pages", sizes[i]);
-        for (unsigned i = 0; i < NSIZES; i++)
+        for (size_t i = 0; i < ARRAY_SIZE(sizes); i++)
             pair_row("eager", VMAP_EAGER, sizes[i], "pages", sizes[i]);
         if (ncpus == 1) {
             printk("-- bench vmalloc ncpus=1: %lu live areas for long_busy_list\n", n);
@@ -216,8 +207,4 @@ BENCH(vmalloc)
         vm_unmap_aliases();                     /* nothing left for a parked CPU to miss */
     }
     set_active_first_n(online);
-    table_begin("vmalloc");
-    for (int i = 0; i < nrows; i++)
-        table_row(&keys[i], &st[i]);
-    table_end();
 }

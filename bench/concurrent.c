@@ -115,11 +115,11 @@ int set_active_first_n(int n)
     return num_active_cpus();
 }
 
-void conc_rows(const char *bench, const char *variant, const char *param_name,
-               uint64_t param, const struct conc_result *r)
+void conc_rows(const char *variant, const char *param_name, uint64_t param,
+               const struct conc_result *r)
 {
     for (int i = 0; i < r->ncpus; i++) {
-        struct row_key k = { .bench = bench, .variant = variant, .param_name = param_name,
+        struct row_key k = { .variant = variant, .param_name = param_name,
                              .param = param, .cpu = r->cpu[i], .ncpus = r->ncpus };
         table_row(&k, &r->st[i]);
         if (r->overlap[i] < CONC_OVERLAP_MIN) {
@@ -129,7 +129,7 @@ void conc_rows(const char *bench, const char *variant, const char *param_name,
                 hm_snprintf(pv, sizeof(pv), " %s=%llu", param_name, (unsigned long long)param);
             hm_snprintf(line, sizeof(line), "WARNING: overlap: %s/%s%s ncpus=%d cpu %d: "
                         "only %u.%02u%% of its timed window ran with every CPU busy (< %u%%)",
-                        bench, variant, pv, r->ncpus, r->cpu[i], r->overlap[i] / 100, r->overlap[i] % 100,
+                        table_name(), variant, pv, r->ncpus, r->cpu[i], r->overlap[i] / 100, r->overlap[i] % 100,
                         CONC_OVERLAP_MIN / 100);
             table_note(line);
         }

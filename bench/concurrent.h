@@ -19,13 +19,13 @@
  * the common window, in 1/10000. conc_rows flags a CPU whose overlap is
  * below CONC_OVERLAP_MIN.
  * Only CPU 0 may call it, and only CPU 0 prints: one row per CPU, in CPU
- * order, so the output is deterministic. The kmap/kmap_atomic scaling
- * benchmarks are built on it, with set_active_first_n(ncpus) first.
+ * order, so the output is deterministic. Benchmarks reach it through
+ * bench_concurrent (bench.h), with set_active_first_n(ncpus) first.
  */
 #ifndef BENCH_CONCURRENT_H
 #define BENCH_CONCURRENT_H
 
-#include "bench/report.h"
+#include "bench/table.h"
 #include "boot/layout.h"
 
 struct conc_result {
@@ -59,7 +59,7 @@ uint32_t conc_overlap_min(const struct conc_result *r);
 /* Prints r as rows of the open table: cpu = r->cpu[i], ncpus = r->ncpus;
  * a CPU whose overlap is below CONC_OVERLAP_MIN gets a "WARNING: overlap"
  * line after the table (table_note). */
-void conc_rows(const char *bench, const char *variant, const char *param_name,
-               uint64_t param, const struct conc_result *r);
+void conc_rows(const char *variant, const char *param_name, uint64_t param,
+               const struct conc_result *r);
 
 #endif

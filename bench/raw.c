@@ -1,7 +1,7 @@
 /* raw.c - raw=1 sample tables; see raw.h. */
 #include "bench/raw.h"
 #include "bench/args.h"
-#include "bench/report.h"
+#include "bench/table.h"
 #include "boot/console.h"
 #include "boot/format.h"
 #include "boot/string.h"

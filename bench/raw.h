@@ -5,7 +5,7 @@
  * statistics came from: overhead subtracted, in ascending order) in one
  * store, and struct stats carries its handle. When a results table that
  * printed such rows ends, its samples follow as one more table through
- * report.h's table functions (so with the same row count and CRC):
+ * table.h's streamed table functions (so with the same row count and CRC):
  *   @begin <table>.raw
  *   row,value               row: 0-based index of the row in <table>
  *   ...
@@ -26,10 +26,10 @@
  * Any CPU may call it at any time. */
 uint32_t raw_keep(const uint32_t *v, uint32_t n);
 
-/* report.c: row `row` of the open table has the samples of handle. */
+/* table.c: row `row` of the open table has the samples of handle. */
 void raw_note_row(uint32_t row, uint32_t handle);
 
-/* report.c, after table's @end: prints table.raw if any row was noted,
+/* table.c, after table's @end: prints table.raw if any row was noted,
  * then empties the store. */
 void raw_flush(const char *table);
 

@@ -1,12 +1,12 @@
 /*
- * st_tlb_target.c - the tlb rows time what they claim (b_tlb_pte.h):
+ * st_tlb_target.c - the tlb rows time what they claim (tlb_target.h):
  * tlb_target_4k maps the target and checks both of its addresses
  * go through a PDE without PSE to a present 4 KiB PTE, global at one and
  * non-global at the other, of one page outside the first 2 MiB (the
  * large page that overlaps the fixed-range MTRRs), and that the page
  * reads back through both.
  */
-#include "bench/b_tlb_pte.h"
+#include "bench/tlb_target.h"
 #include "bench/selftest.h"
 #include "boot/fixmap.h"
 #include "boot/x86.h"

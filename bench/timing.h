@@ -20,7 +20,7 @@
  * cost and the MINIMUM is subtracted instead, so that no op loses more
  * than the instrument can cost. The overhead column is what was
  * subtracted. Results land in a struct stats;
- * report.h prints them as a CSV row.
+ * table.h prints them as a CSV row.
  */
 #ifndef BENCH_TIMING_H
 #define BENCH_TIMING_H

@@ -89,7 +89,7 @@ void printk(const char *fmt, ...)
     va_end(ap);
 }
 
-/* Without bench/report.c no table was printed: the empty manifest. */
+/* Without bench/table.c no table was printed: the empty manifest. */
 __attribute__((weak)) void exit_report(void)
 {
     printk("@tables - crc32=8126a10e\n");

@@ -27,7 +27,7 @@ enum {
 void hm_exit(int status) __attribute__((noreturn));
 
 /* Called once by hm_exit before "@done"; prints the run's "@tables" line.
- * A weak default here prints the empty manifest; bench/report.c has the
+ * A weak default here prints the empty manifest; bench/table.c has the
  * real one. */
 void exit_report(void);
 

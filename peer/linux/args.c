@@ -10,7 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include "bench/args.h"
-#include "bench/report.h"
+#include "bench/table.h"
 #include "bench/timing.h"
 #include "peer.h"
 

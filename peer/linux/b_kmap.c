@@ -14,7 +14,7 @@
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include "bench/args.h"
-#include "bench/report.h"
+#include "bench/table.h"
 #include "boot/console.h"
 #include "hipages.h"
 #include "rows.h"

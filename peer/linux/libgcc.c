@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libgcc.c - the 64-bit division helpers gcc calls on i386 for the shared
- * bench/ files (stats.c, report.c, timing.c divide u64s in plain C).
+ * bench/ files (stats.c, table.c, timing.c divide u64s in plain C).
  * hmbench links libgcc; Linux does not, so the peer gives gcc these, on
  * top of Linux's div64_u64_rem. Only the peer's own code calls them.
  */

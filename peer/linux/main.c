@@ -56,7 +56,7 @@ void peer_exit(int status)
 {
 	static const char bochs[] = "Shutdown";
 
-	exit_report();		/* the @tables manifest (bench/report.c) */
+	exit_report();		/* the @tables manifest (bench/table.c) */
 	printk("@done status=%d\n", status);
 	outb((u8)status, 0xf4);
 	for (const char *p = bochs; *p; p++)

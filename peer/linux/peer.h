@@ -1,13 +1,13 @@
 /*
  * peer.h - the peer benchmark inside Linux (docs/peer.md). Each bench_*
- * function prints one table in hmbench's protocol (bench/report.h), with
+ * function prints one table in hmbench's protocol (bench/table.h), with
  * the same row keys as hmbench's bench/b_<name>.c, timed by hmbench's own
  * bench/timing.c. Everything runs in the late initcall, on CPU 0.
  */
 #ifndef HMPEER_PEER_H
 #define HMPEER_PEER_H
 #include <linux/types.h>
-#include "bench/report.h"
+#include "bench/table.h"
 #include "bench/timing.h"
 
 struct peer_bench {

@@ -2,7 +2,7 @@
 /*
  * raw.c - the peer keeps no raw samples: hmbench's raw=1 (bench/raw.c)
  * rides on its own command-line registry, which the peer does not have, so
- * the shared report.c and timing.c get this empty store and a peer run
+ * the shared table.c and timing.c get this empty store and a peer run
  * prints no .raw tables (docs/peer.md).
  */
 #include "bench/raw.h"

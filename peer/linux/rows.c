@@ -18,7 +18,7 @@ void keep_row(const char *bench, const char *variant, const char *param_name, u6
 		panic("peer: more than %d rows in table %s", MAX_ROWS, bench);
 	if (!n)
 		n = args.samples;
-	keys[nrows] = (struct row_key){ bench, variant, param_name, param, param_str, 0, ncpus };
+	keys[nrows] = (struct row_key){ variant, param_name, param, param_str, 0, ncpus };
 	if (batch)
 		measure_batch(o, n / 10 ? n / 10 : 1, &st[nrows]);
 	else
@@ -28,9 +28,17 @@ void keep_row(const char *bench, const char *variant, const char *param_name, u6
 
 void print_rows(const char *name)
 {
-	table_begin(name);
+	table_begin_now(name);
 	for (int i = 0; i < nrows; i++)
 		table_row(&keys[i], &st[i]);
 	table_end();
 	nrows = 0;
+}
+
+void bench_skip(const char *bench, const char *variant, const char *why)
+{
+	char line[200];
+
+	snprintf(line, sizeof(line), "SKIP: %s/%s (%s)", bench, variant, why);
+	table_note(line);
 }

@@ -1,6 +1,6 @@
 /*
  * compat/bench/args.h - the part of hmbench's struct args that the shared
- * report.c reads, filled from the kernel command line by args.c.
+ * table.c reads, filled from the kernel command line by args.c.
  */
 #ifndef HMPEER_BENCH_ARGS_H
 #define HMPEER_BENCH_ARGS_H

@@ -11,7 +11,7 @@
 void peer_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 #define panic peer_fatal
 
-/* bench/report.c: prints the run's "@tables" manifest; peer_exit calls it
+/* bench/table.c: prints the run's "@tables" manifest; peer_exit calls it
  * just before "@done", as hmbench's hm_exit does. */
 void exit_report(void);
 #endif
