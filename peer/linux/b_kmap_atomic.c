@@ -10,21 +10,30 @@
  * and two rows hmbench has no separate API for (its kmap_atomic is
  * already Linux's kmap_local underneath):
  *   local_map_unmap, local_map_touch_unmap   kmap_local_page + kunmap_local
- * The concurrent rows (ncpus >= 2) are a SKIP: one CPU only in the peer.
+ * map_unmap and map_touch_unmap also run on ncpus = 2 .. every CPU at once
+ * (measure_concurrent), one row per CPU, each CPU on its own page hi[i],
+ * as in hmbench.
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include "bench/args.h"
 #include "boot/console.h"
+#include "concurrent.h"
 #include "hipages.h"
 #include "peer.h"
 #include "rows.h"
 
 #define NR_HI KM_MAX_IDX
 
+static_assert(NR_CPUS <= NR_HI, "one highmem page per CPU for the scaling rows");
+
+enum { V_MAP, V_TOUCH, NSCALE };
+static const char *const scale_names[NSCALE] = { "map_unmap", "map_touch_unmap" };
+
 static struct page *hi[NR_HI], *lo[2];
 static int depth;
+static struct conc_result scale[NSCALE][NR_CPUS + 1];	/* [variant][ncpus], ncpus >= 2 */
 
 static void op_map_unmap(void *c)
 {
@@ -86,6 +95,28 @@ static void copy4k(struct page *from, struct page *to)
 static void op_copy_4k(void *c) { copy4k(hi[0], hi[1]); }
 static void op_memcpy_lowmem_4k(void *c) { copy4k(lo[0], lo[1]); }
 
+/* map_unmap and map_touch_unmap on the first n CPUs at once, for every n
+ * from 2 to every CPU, kept as rows in hmbench's order. */
+static void measure_scaling(void)
+{
+	static const op_fn fns[NSCALE] = { op_map_unmap, op_map_touch_unmap };
+	static struct op ops[NR_CPUS];
+	int present = peer_ncpus();
+
+	for (int n = 2; n <= present; n++) {
+		peer_online_first_n(n);
+		printk("-- bench kmap_atomic ncpus=%d\n", n);
+		for (int v = 0; v < NSCALE; v++) {
+			for (int i = 0; i < n; i++)
+				ops[i] = (struct op){ NULL, fns[v], NULL, hi[i] };
+			measure_concurrent(n, ops, args.samples, &scale[v][n]);
+		}
+	}
+	for (int v = 0; v < NSCALE; v++)
+		for (int n = 2; n <= present; n++)
+			keep_conc_rows("kmap_atomic", scale_names[v], "", 0, &scale[v][n]);
+}
+
 void bench_kmap_atomic(void)
 {
 	static const int depths[] = { 1, 2, 4, 8 };
@@ -130,9 +161,8 @@ void bench_kmap_atomic(void)
 		keep_row("kmap_atomic", "local_map_touch_unmap", "", 0, NULL, 1,
 			 &(struct op){ NULL, op_local_map_touch_unmap, NULL, hi[0] }, 0, 0);
 	}
-	if (peer_ncpus() > 1)
-		bench_skip("kmap_atomic", "map_unmap/map_touch_unmap ncpus>=2",
-			   "the peer does not run ops on several CPUs at once");
+	if (nhi == NR_HI)
+		measure_scaling();
 	print_rows("kmap_atomic");
 	hipages_put(hi, nhi);
 	__free_page(lo[0]);

@@ -6,8 +6,10 @@
  * returns: the machine stops before init would run.
  */
 #include <linux/cpu.h>
+#include <linux/err.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/utsname.h>
 #include <linux/string.h>
@@ -37,6 +39,39 @@ int peer_ncpus(void)
 	return present_cpus;
 }
 
+/* pause_loop: CPU 0's companion while a CPU comes up: a pause, then the
+ * CPU back to the waiting thread, until stopped. */
+static int pause_loop(void *unused)
+{
+	while (!kthread_should_stop()) {
+		cpu_relax();
+		yield();
+	}
+	return 0;
+}
+
+/*
+ * peer_add_cpu: add_cpu(cpu), with pause_loop running beside the caller on
+ * CPU 0. do_boot_cpu() waits for the new CPU by calling schedule() in a
+ * loop that never executes a pause or a hlt; under QEMU 7.2's icount the
+ * round-robin then hands CPU 0 every instruction up to the next timer
+ * deadline and the new CPU none, so it never comes up (docs/peer.md).
+ * Each pause of pause_loop ends CPU 0's turn and lets the new CPU run.
+ * Elsewhere it costs a few context switches during the bring-up.
+ */
+static int peer_add_cpu(int cpu)
+{
+	struct task_struct *t = kthread_create_on_cpu(pause_loop, NULL, 0, "hmpeer-pause/%u");
+	int err;
+
+	if (IS_ERR(t))
+		peer_fatal("peer: no kthread to bring CPU %d up (%ld)", cpu, PTR_ERR(t));
+	wake_up_process(t);
+	err = add_cpu(cpu);
+	kthread_stop(t);
+	return err;
+}
+
 int peer_online_first_n(int n)
 {
 	if (n < 1)
@@ -47,7 +82,7 @@ int peer_online_first_n(int n)
 		if (cpu_online(cpu) && remove_cpu(cpu))
 			peer_fatal("peer: cannot take CPU %d offline", cpu);
 	for (int cpu = 1; cpu < n; cpu++)
-		if (!cpu_online(cpu) && add_cpu(cpu))
+		if (!cpu_online(cpu) && peer_add_cpu(cpu))
 			peer_fatal("peer: cannot bring CPU %d online", cpu);
 	return num_online_cpus();
 }

@@ -2,7 +2,8 @@
  * peer.h - the peer benchmark inside Linux (docs/peer.md). Each bench_*
  * function prints one table in hmbench's protocol (bench/table.h), with
  * the same row keys as hmbench's bench/b_<name>.c, timed by hmbench's own
- * bench/timing.c. Everything runs in the late initcall, on CPU 0.
+ * bench/timing.c. Everything runs in the late initcall, on CPU 0, except
+ * the other CPUs' shares of the concurrent rows (concurrent.h).
  */
 #ifndef HMPEER_PEER_H
 #define HMPEER_PEER_H
@@ -27,7 +28,9 @@ void bench_vmalloc(void);
 
 /* Makes the first n CPUs the online ones (n clamped to 1..present), with
  * Linux's CPU hotplug: a row labelled ncpus=n is measured with exactly n
- * CPUs online, as hmbench parks the others. Returns num_online_cpus(). */
+ * CPUs online, as hmbench parks the others. A CPU comes up with CPU 0
+ * pausing beside the wait (main.c: peer_add_cpu), which QEMU's icount
+ * needs. Returns num_online_cpus(). */
 int peer_online_first_n(int n);
 
 /* The CPUs present at boot (the most peer_online_first_n can bring up). */

@@ -16,8 +16,15 @@
 void keep_row(const char *bench, const char *variant, const char *param_name, u64 param,
 	      const char *param_str, int ncpus, const struct op *o, int batch, u32 n);
 
-/* Prints table name with the kept rows, and forgets them (the bench
- * column is the table's name: keep_row's bench is that name). */
+/* Keeps a row of table bench measured elsewhere (concurrent.c): k with its strings
+ * (they must outlive print_rows), st, and its overlap in 1/10000
+ * (10000 for a row measured alone). */
+void keep_stats(const char *bench, const struct row_key *k, const struct stats *st, u32 overlap);
+
+/* Prints table name with the kept rows (the bench column is the table's
+ * name: keep_row's bench is that name), and forgets them; a row whose
+ * overlap is below CONC_OVERLAP_MIN gets hmbench's "WARNING: overlap"
+ * line after the table. */
 void print_rows(const char *name);
 
 /* A variant that cannot run here: "SKIP: bench/variant (why)", printed

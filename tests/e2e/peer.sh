@@ -6,7 +6,9 @@
 # run gives every table in hmbench's protocol and passes tools/extract,
 # two runs give identical rows and match results/baseline/peer-icount,
 # a bad guest word ends with status 2, and tools/compare --peer lines its
-# rows up with hmbench's baseline key for key and draws peer.png.
+# rows up with hmbench's baseline key for key and draws peer.png; a quick
+# icount run with 2 CPUs lines up the ncpus=2 rows (the concurrent ones,
+# one per CPU, included).
 . "$(dirname "$0")/lib.sh"
 
 start=$SECONDS
@@ -58,6 +60,28 @@ done
 check "every peer row has an hmbench row" "$(grep '^only in linux' "$T/cmp.out" | grep -v 'local_map' | head -n 3)" \
   bash -c "! grep '^only in linux' '$T/cmp.out' | grep -qv local_map"
 check "compare --peer draws peer.png" "no PNG" bash -c "file '$T/peer.png' | grep -q PNG"
+
+# The ncpus=2 rows, the concurrent ones (peer/linux/concurrent.c) among
+# them, from a quick icount run with 2 CPUs (tools/run boots the peer with
+# maxcpus=1 and it brings CPU 1 up itself, docs/peer.md), beside hmbench's
+# baseline, which has them: the same keys, the same unit.
+boot smp2 --kernel linux --accel icount --smp 2 --mem 1G --timeout 240 -- \
+  mode=bench quick bench=kmap,kmap_atomic,shootdown
+check_eq "peer icount SMP=2 run ends with status 0" "$RC" "0"
+tools/extract "$LOG" "$T/smp2" --accel icount >/dev/null 2>&1 &&
+  tools/compare --peer results/baseline/icount "$T/smp2" >"$T/cmp3.out" 2>&1; rc=$?
+check "compare --peer of the SMP=2 run succeeds" "exit $rc: $(tail -n 2 "$T/cmp3.out")" [ $rc -eq 0 ]
+for row in "kmap/hit cpu0/2" "kmap/hit cpu1/2" "kmap/cycle working_set=1024 cpu0/2" \
+           "kmap/cycle working_set=1024 cpu1/2" "kmap_atomic/map_unmap cpu1/2" \
+           "kmap_atomic/map_touch_unmap cpu1/2" "shootdown/ipi_roundtrip cpu0/2" \
+           "shootdown/flush_one_concurrent cpu0/2" "shootdown/flush_one_concurrent cpu1/2"; do
+  check "compare --peer lines up $row" "not a side-by-side row: $(grep -F "$row" "$T/cmp3.out" | head -n 1)" \
+    grep -qE "^${row//./\\.} +[0-9.]+ +[0-9.]+ +[0-9.]+x " "$T/cmp3.out"
+done
+check "no ncpus=2 row of kmap, kmap_atomic or shootdown on one side only" \
+  "$(grep '^only in' "$T/cmp3.out" | grep -E ' (kmap|kmap_atomic|shootdown)/.*/2$' | head -n 3)" \
+  bash -c "! grep '^only in' '$T/cmp3.out' | grep -qE ' (kmap|kmap_atomic|shootdown)/.*/2\$'"
+
 tools/compare results/baseline/icount "$T/a" >"$T/cmp2.out" 2>&1; rc=$?
 check "compare switches to peer mode for runs of two impls" "exit $rc: $(head -n 1 "$T/cmp2.out")" \
   grep -q '^compare: peer: ' "$T/cmp2.out"

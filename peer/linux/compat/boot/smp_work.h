@@ -1,7 +1,7 @@
 /*
  * compat/boot/smp_work.h - the barrier the shared bench/timing.c uses for
- * concurrent rows, on Linux's atomics (smp_work.c). The peer runs no
- * concurrent rows yet (they are SKIPs), but timing.c is shared whole.
+ * concurrent rows, on Linux's atomics (smp_work.c); concurrent.c uses it
+ * for its start barrier, timing.c for the warm-up one.
  */
 #ifndef HMPEER_BOOT_SMP_WORK_H
 #define HMPEER_BOOT_SMP_WORK_H
