@@ -3,7 +3,9 @@
  *   hit              a page already mapped (held by one kmap meanwhile)
  *   miss             a page not mapped, into a free slot (the wrap that
  *                    comes every LAST_PKMAP - 1 misses is pushed out of the
- *                    timed region by an untimed kmap of a spare page)
+ *                    timed region by an untimed kmap of a spare page; two
+ *                    spares in turn, since the one used at the last wrap
+ *                    is still mapped and its kmap would be a hit)
  *   lowmem           a lowmem page (the direct map: no pkmap at all)
  *   cycle W          steady state over W distinct highmem pages taken in
  *                    turn: W <= 512 all hit once warm; past 512 every op
@@ -29,6 +31,7 @@
 #include "hm/highmem.h"
 
 #define MISS_POOL 1024          /* > LAST_PKMAP: each miss page was flushed since */
+#define MISS_SPARES 2           /* pool[MISS_POOL], pool[MISS_POOL + 1] */
 #define MAX_W 4096
 #define SMP_W 1024              /* the cycle working set of the scaling rows, per CPU */
 
@@ -42,7 +45,7 @@ static struct page *pool[MAX_W + 1];
 static struct page *extra[(NR_CPUS - 1) * SMP_W];   /* CPUs 1..: SMP_W pages each */
 static struct page *lo;
 static int npool, nextra;
-static unsigned int cursor;
+static unsigned int cursor, spare;
 static struct kcycle kc[NR_CPUS];
 
 /* Out of line, as gcc placed it before the ops took a context: every op
@@ -56,12 +59,15 @@ static __attribute__((noinline)) void kmap_kunmap(struct page *p)
 static void op_hit(void *c) { kmap_kunmap(c); }   /* ctx: the (held) page */
 static void op_lowmem(void *c) { (void)c; kmap_kunmap(lo); }
 
-/* prep_miss: if the next scan would wrap, wrap now (untimed) on the spare. */
+/* prep_miss: if the next scan would wrap, wrap now (untimed) on a spare:
+ * the one not used at the last wrap, which that wrap's flush unmapped. */
 static void prep_miss(void *c)
 {
     (void)c;
-    if (last_pkmap_nr == LAST_PKMAP - 1)
-        kmap_kunmap(pool[MISS_POOL]);
+    if (last_pkmap_nr == LAST_PKMAP - 1) {
+        kmap_kunmap(pool[MISS_POOL + spare]);
+        spare = (spare + 1) % MISS_SPARES;
+    }
 }
 
 static void op_miss(void *c)
@@ -133,12 +139,12 @@ static void measure_one_cpu(void)
     } else {
         table_skip("hit", "no highmem at this RAM size");
     }
-    if (npool > MISS_POOL) {
+    if (npool >= MISS_POOL + MISS_SPARES) {
         kmap_flush_unused();
         cursor = 0;
         bench_variant(&(struct variant){ .variant = "miss", .prep = prep_miss, .op = op_miss });
     } else {
-        table_skip("miss", npool ? "fewer than 1025 highmem pages free"
+        table_skip("miss", npool ? "fewer than 1026 highmem pages free"
                                  : "no highmem at this RAM size");
     }
     bench_variant(&(struct variant){ .variant = "lowmem", .op = op_lowmem });
