@@ -28,6 +28,20 @@ check_eq "absent benches are not shown, no failure" "$? $(grep -cE '^  (kmap|tlb
 check_grep "the rest still shows" '^  kmap_atomic +map_unmap +35 ' "$TMP/partial.out"
 check_grep "target without tlb floor shows no ratio" 'kmap_atomic map_unmap p50 +35 insns +target <= 40 insns +MET$' "$TMP/partial.out"
 
+# Beside a tlb_model.csv (ACCEL=model) the same key rows get their
+# modelled TLB events; an unreadable one is one line and status 1.
+cp -r "$TMP/met" "$TMP/model"
+hdr=bench,variant,param_name,param,cpu,ncpus,ops,dtlb_miss,dtlb_miss_4k,dtlb_miss_2m,walks,itlb_miss,flush_one,flush_full,dropped_per_full,remote_flush_one,remote_flush_full
+printf '%s\n%s\n' "$hdr" "kmap,hit,,,0,1,200,0.250000,0.250000,0,0.500000,0,1.000000,0.002000,13,0,0" >"$TMP/model/tlb_model.csv"
+"$S" "$TMP/model" >"$TMP/model.out" 2>&1
+check_eq "summary with a tlb_model.csv exits 0" $? 0
+check_grep "modelled events of a key row" '^  kmap +hit +0\.250000 +0\.500000 +0 +1\.000000 +0\.002000$' "$TMP/model.out"
+check "no model block without tlb_model.csv" "a model line in the plain summary" \
+  bash -c "! grep -q 'modelled TLB' '$TMP/met.out'"
+printf 'bench,variant\nkmap,hit\n' >"$TMP/model/tlb_model.csv"
+"$S" "$TMP/model" >/dev/null 2>"$TMP/model.err"
+check_eq "a tlb_model.csv without its columns: exit 1, one line" "$? $(wc -l <"$TMP/model.err")" "1 1"
+
 mkdir -p "$TMP/none"
 "$S" "$TMP/none" >/dev/null 2>"$TMP/none.err"
 check_eq "no results.csv: exit 1, one line" "$? $(wc -l <"$TMP/none.err")" "1 1"
