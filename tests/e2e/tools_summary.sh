@@ -38,6 +38,11 @@ check_eq "summary with a tlb_model.csv exits 0" $? 0
 check_grep "modelled events of a key row" '^  kmap +hit +0\.250000 +0\.500000 +0 +1\.000000 +0\.002000$' "$TMP/model.out"
 check "no model block without tlb_model.csv" "a model line in the plain summary" \
   bash -c "! grep -q 'modelled TLB' '$TMP/met.out'"
+sed -i 's/^accel,.*/accel,model/' "$TMP/model/meta.csv"
+grep -q '^accel,model$' "$TMP/model/meta.csv" || echo accel,model >>"$TMP/model/meta.csv"
+"$S" "$TMP/model" >"$TMP/model2.out" 2>&1
+check_grep "no MET/MISSED under ACCEL=model (its image counts markers)" \
+  '^  kmap hit p50 +80 insns +target <= 80 insns +judged under icount' "$TMP/model2.out"
 printf 'bench,variant\nkmap,hit\n' >"$TMP/model/tlb_model.csv"
 "$S" "$TMP/model" >/dev/null 2>"$TMP/model.err"
 check_eq "a tlb_model.csv without its columns: exit 1, one line" "$? $(wc -l <"$TMP/model.err")" "1 1"
