@@ -52,8 +52,8 @@ void bench_variants(const struct variant *v, size_t n);
 
 /* v on the first ncpus online CPUs at once (measure_concurrent,
  * concurrent.h): CPU i runs v's ops with ctx[i] (v->ctx for all when ctx
- * is 0); one row per CPU, ncpus = the CPUs that measured. v->valid and
- * v->ncpus are not used. */
+ * is 0); one row per CPU, ncpus = the CPUs that measured. v->valid,
+ * v->ncpus and v->param_str are not used. */
 void bench_concurrent(const struct variant *v, int ncpus, void *const *ctx);
 
 /* Names of all registered benchmarks, '|'-separated. */

@@ -65,7 +65,7 @@ done
 # The one L1 boot: make bench ACCEL=nested's own path, with the cases first.
 start=$SECONDS
 ACCEL=nested SMP=2 MEM=1G ARGS=quick RUN_ID=quick HMBENCH_RESULTS=$out/results \
-  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-900} NESTED_PRE="export HMBENCH_BOOT_TIMEOUT=300; bash $out/in_l1.sh" \
+  NESTED_TIMEOUT=${KVM_TEST_TIMEOUT:-900} NESTED_PRE="export PROBE_TIMEOUT=300 HMBENCH_BOOT_TIMEOUT=300; bash $out/in_l1.sh" \
   tools/bench >"$out/bench.out" 2>&1
 rc=$?
 echo "# L1 session: $((SECONDS - start)) s"

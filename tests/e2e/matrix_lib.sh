@@ -39,12 +39,17 @@ _matrix_table() {
       gsub(/^[ \t]+|[ \t]+$/, "", key); gsub(/^[ \t]+|[ \t]+$/, "", val)
       if (key !~ /^(groups|accel|smp|mem|cpu|timeout|args|command|status|expect)$/)
         die("unknown key \"" key "\" in [" name "]")
+      if (val == "") die(key " has no value in [" name "]")
       if (key ~ /^(smp|timeout|status)$/ && val !~ /^[0-9]+$/) die(key " must be a number, not \"" val "\"")
+      if (key ~ /^(smp|timeout)$/ && val + 0 == 0) die(key " must be above 0 in [" name "]")
+      if (key == "mem" && val !~ /^[1-9][0-9]*[MG]$/) die("mem must be <N>M or <N>G, not \"" val "\"")
       if (key == "accel" && val !~ /^(tcg|icount|bochs|kvm-nested)$/)
         die("accel must be tcg, icount, bochs or kvm-nested, not \"" val "\"")
       if (key != "expect" && ((name, key) in got)) die(key " given twice in [" name "]")
       got[name, key] = 1
       if (key == "groups") hasgroups[name] = 1
+      if (key == "accel") accel[name] = val
+      if (key == "command" || key == "cpu") only_l1[name] = only_l1[name] " " key
       printf "%s\t%s\t%s\n", name, key, val
     }
     END {
@@ -52,6 +57,14 @@ _matrix_table() {
       if (n == 0) { printf "matrix: %s: no entries\n", F > "/dev/stderr"; exit 2 }
       for (i = 1; i <= n; i++) if (!(order[i] in hasgroups)) {
         printf "matrix: %s: [%s] has no groups line\n", F, order[i] > "/dev/stderr"; exit 2 }
+      # A command runs only inside the L1 of kvm.sh, where the probe picks the CPU.
+      for (i = 1; i <= n; i++) {
+        a = (order[i] in accel) ? accel[order[i]] : "tcg"
+        if (only_l1[order[i]] ~ /command/ && a != "kvm-nested") {
+          printf "matrix: %s: [%s] has a command but accel %s (only kvm-nested entries run one)\n", F, order[i], a > "/dev/stderr"; exit 2 }
+        if (only_l1[order[i]] ~ /cpu/ && a == "kvm-nested") {
+          printf "matrix: %s: [%s] is kvm-nested and names a cpu (in L1 the probe picks it)\n", F, order[i] > "/dev/stderr"; exit 2 }
+      }
     }' "$MATRIX_CFG"
 }
 
