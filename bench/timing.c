@@ -15,7 +15,7 @@ static uint32_t samples_buf[NR_CPUS][MAX_SAMPLES];
  * warm-up and the overhead (so neither is counted), a region marker pair
  * around each kept timed region, row_end with the number of regions and
  * operations per region. finish() stores the row's number in the stats,
- * and report.c's table_row passes it on when it prints the row.
+ * and table.c's table_row passes it on for the row.
  */
 #ifdef HM_TLB_MODEL
 static uint32_t model_next_seq;

@@ -52,6 +52,8 @@ void tlb_target_unmap(void)
 {
     pte_clear(fixmap_pte(TLB_TARGET_GLOBAL));
     pte_clear(fixmap_pte(TLB_TARGET_NONGLOBAL));
+    tlbmark_range(TLB_TARGET_NONGLOBAL_VA, TLB_TARGET_NONGLOBAL_VA + PAGE_SIZE,
+                  TLBMARK_RANGE_4K_GLOBAL);     /* the slot's next user maps it global */
     invlpg(TLB_TARGET_GLOBAL_VA);
     invlpg(TLB_TARGET_NONGLOBAL_VA);
     __free_page(target_page);

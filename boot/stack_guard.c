@@ -31,6 +31,9 @@ static pteval_t *split_pmd(volatile pteval_t *pde)
     /* One 32-bit store turns the 2 MiB page into a table: the high word
      * is 0 in both (the image lies below 4 GiB). */
     ((volatile uint32_t *)pde)[0] = ((uint32_t)pt - PAGE_OFFSET) | (uint32_t)_KERNPG_TABLE;
+    tlbmark_range(PAGE_OFFSET + (uint32_t)(pde - boot_pd_kernel) * PMD_SIZE,
+                  PAGE_OFFSET + (uint32_t)(pde - boot_pd_kernel + 1) * PMD_SIZE,
+                  TLBMARK_RANGE_4K_GLOBAL);     /* ACCEL=model image only */
     return pt;
 }
 

@@ -46,6 +46,8 @@ enum tlbmark_op {
     TLBMARK_REGION_BEGIN,       /* a timed region starts (counted only when armed) */
     TLBMARK_REGION_END,
     TLBMARK_ROW_PRINT,          /* value: measurement number of the next results row */
+    TLBMARK_IGNORE,             /* value: a 4-byte word whose loads are not modelled
+                                   (tlbmark_on, which every marker reads first) */
     TLBMARK_NR_OPS
 };
 
@@ -65,11 +67,22 @@ static inline __attribute__((always_inline)) void tlbmark(enum tlbmark_op op, ui
 }
 #endif
 
-/* tlbmark32: op with a 32-bit value (two loads). */
+/* tlbmark32: op with a 32-bit value (two loads), with interrupts off
+ * between them in the model image: an IPI handler's own markers (a flush)
+ * must not fall between a HI and its op. */
 static inline __attribute__((always_inline)) void tlbmark32(enum tlbmark_op op, uint32_t v)
 {
+#if defined(HM_TLB_MODEL) && !defined(HM_HOST)
+    unsigned long flags;
+
+    __asm__ volatile("pushfl; popl %0; cli" : "=r"(flags) : : "memory");
     tlbmark(TLBMARK_HI, v >> 16);
     tlbmark(op, v);
+    __asm__ volatile("pushl %0; popfl" : : "r"(flags) : "memory", "cc");
+#else
+    tlbmark(TLBMARK_HI, v >> 16);
+    tlbmark(op, v);
+#endif
 }
 
 /* tlbmark_range: [start, end) is mapped as kind (TLBMARK_RANGE_*); the

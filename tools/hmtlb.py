@@ -73,11 +73,15 @@ def _per_op(count, ops):
     return "%.6f" % (count / ops) if ops else "0"
 
 
-def table(results, text):
+def table(results, text, guest_ok=True):
     """-> (geometry, tlb_model.csv rows) for the results rows (lists in
     RESULTS_COLUMNS order) of a model run; raises TlbError when the records
-    do not match the rows one to one."""
+    do not match the rows one to one. A guest that failed (guest_ok false)
+    may have stopped inside a table, whose rows were measured (and their
+    records written) but never printed: those last records are dropped."""
     geom, rows, prints = parse(text)
+    if not guest_ok and len(prints) > len(results):
+        prints = prints[:len(results)]
     if len(prints) != len(results):
         raise TlbError("%d results rows but %d printed-row records" % (len(results), len(prints)))
     out = []

@@ -67,6 +67,8 @@ static struct range ranges[MAX_RANGES];
 static unsigned n_ranges;
 static FILE *out;
 static uint64_t n_accesses, n_markers, n_bad_markers;
+static uint32_t ignore_va;              /* TLBMARK_IGNORE: loads of [ignore_va, +4) */
+static int have_ignore;                 /* are not modelled (the markers' own flag) */
 
 /* page_kind: how the layout maps va. Default: the kernel half is 4 KiB
  * global pages, the user half 4 KiB non-global ones. */
@@ -234,6 +236,10 @@ static void marker(unsigned idx, uint32_t off)
     case TLBMARK_ROW_PRINT:
         fprintf(out, "print seq=%" PRIu32 "\n", value);
         break;
+    case TLBMARK_IGNORE:
+        ignore_va = value;
+        have_ignore = 1;
+        break;
     default:
         n_bad_markers++;
     }
@@ -247,7 +253,7 @@ static void on_mem(unsigned int idx, qemu_plugin_meminfo_t info, uint64_t vaddr,
     (void)udata;
     if (va - TLBMARK_BASE < TLBMARK_SIZE)
         marker(idx, va - TLBMARK_BASE);
-    else
+    else if (!(have_ignore && va - ignore_va < 4))
         model_access(idx, 0, va);
 }
 
@@ -382,8 +388,10 @@ TLBMODEL_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *
         if (tlb_cpu_init(&vcpus[i].tlb, &cfg))
             return fail("(memory)", "out of memory for the TLB arrays");
     out = fopen(path, "w");
-    if (!out)
-        return fail(path, "cannot create the output file");
+    if (!out) {
+        fprintf(stderr, "tlbmodel: cannot create the output file '%s'\n", path);
+        return -1;
+    }
     fprintf(out, "tlbmodel geometry dtlb4k=%u:%u dtlb2m=%u:%u itlb4k=%u:%u itlb2m=%u:%u stlb=%u:%u vcpus=%u\n",
             cfg.dtlb4k.entries, cfg.dtlb4k.ways, cfg.dtlb2m.entries, cfg.dtlb2m.ways,
             cfg.itlb4k.entries, cfg.itlb4k.ways, cfg.itlb2m.entries, cfg.itlb2m.ways,
