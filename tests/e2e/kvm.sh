@@ -70,7 +70,8 @@ done
 # serial log empty for ten minutes, with no watchdog inside L1 firing.
 # Every step writes its files as it goes and a running L2 its log, and
 # the watchdogs inside L1 end a silent L2 within 120 s; so when no file
-# under $out changes for KVM_STALL seconds (default 300), L1 is taken as
+# under $out (or build/nested/, where a first run downloads and unpacks
+# the kit) changes for KVM_STALL seconds (default 300), L1 is taken as
 # hung: the session is stopped (its L1 console kept in
 # build/kvm-test.stalled-l1-console.log) and the status is 200.
 session() {
@@ -82,7 +83,7 @@ session() {
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 5
-    newest=$(find "$out" -type f -printf '%T@\n' 2>/dev/null | sort -n | tail -n 1)
+    newest=$(find "$out" build/nested -type f -printf '%T@\n' 2>/dev/null | sort -n | tail -n 1)
     if [ $(( $(date +%s) - ${newest%.*} )) -gt "$stall" ]; then
       cp "$(ls -t "$out"/results/.partial-*/l1-console.log 2>/dev/null | head -n 1)" \
         build/kvm-test.stalled-l1-console.log 2>/dev/null
